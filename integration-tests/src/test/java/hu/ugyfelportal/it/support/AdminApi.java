@@ -1,0 +1,142 @@
+package hu.ugyfelportal.it.support;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.util.JsonSerialization;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Keycloak's Admin REST API, as an administrator's script would call it. */
+public final class AdminApi {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final KeycloakServer server;
+    private String token;
+    private Instant tokenExpiry = Instant.EPOCH;
+
+    AdminApi(KeycloakServer server) {
+        this.server = server;
+    }
+
+    /** Path below {@code /admin/realms/ugyfelportal}. */
+    public Response call(String method, String realmPath, Object body) {
+        String json = body == null ? "" : write(body);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms/"
+                        + TestSettings.REALM + realmPath))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        HttpResponse<String> response = send(request);
+        return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null));
+    }
+
+    public <T> T get(String realmPath, TypeReference<T> type) {
+        Response response = call("GET", realmPath, null).expect(200);
+        try {
+            return JsonSerialization.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates an enabled user whose username is the e-mail, with a password and the given attributes. */
+    public String createUser(String email, String password, Map<String, List<String>> attributes) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEmailVerified(true);
+        user.setFirstName("Teszt");
+        user.setLastName("Ügyfél");
+        user.setEnabled(true);
+        user.setAttributes(attributes);
+        if (password != null) {
+            CredentialRepresentation credential = new CredentialRepresentation();
+            credential.setType(CredentialRepresentation.PASSWORD);
+            credential.setValue(password);
+            credential.setTemporary(false);
+            user.setCredentials(List.of(credential));
+        }
+        Response response = call("POST", "/users", user).expect(201);
+        return response.location().substring(response.location().lastIndexOf('/') + 1);
+    }
+
+    /** A unique address per call, so tests never share users. */
+    public static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.hu";
+    }
+
+    public List<Map<String, Object>> events(String type, String userId) {
+        String query = "?type=" + URLEncoder.encode(type, StandardCharsets.UTF_8)
+                + (userId == null ? "" : "&user=" + userId) + "&max=100";
+        return get("/events" + query, new TypeReference<>() {
+        });
+    }
+
+    private synchronized String token() {
+        if (Instant.now().isAfter(tokenExpiry)) {
+            String form = "grant_type=password&client_id=admin-cli&username="
+                    + URLEncoder.encode(server.adminUsername(), StandardCharsets.UTF_8)
+                    + "&password=" + URLEncoder.encode(server.adminPassword(), StandardCharsets.UTF_8);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl()
+                            + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+            HttpResponse<String> response = send(request);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Admin login failed: " + response.statusCode() + " " + response.body());
+            }
+            try {
+                Map<String, Object> json = JsonSerialization.readValue(response.body(), new TypeReference<>() {
+                });
+                token = (String) json.get("access_token");
+                int lifetime = ((Number) json.get("expires_in")).intValue();
+                tokenExpiry = Instant.now().plusSeconds(Math.max(5, lifetime - 10));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return token;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return JsonSerialization.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public record Response(int status, String body, String location) {
+
+        public Response expect(int expectedStatus) {
+            if (status != expectedStatus) {
+                throw new AssertionError("Admin API answered " + status + " (expected " + expectedStatus + "): " + body);
+            }
+            return this;
+        }
+    }
+}

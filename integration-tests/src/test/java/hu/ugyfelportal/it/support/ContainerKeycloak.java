@@ -1,0 +1,67 @@
+package hu.ugyfelportal.it.support;
+
+import dasniko.testcontainers.keycloak.KeycloakContainer;
+import org.testcontainers.Testcontainers;
+import org.testcontainers.utility.MountableFile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The same server in Docker, for people who have a Docker engine: {@code -Dkeycloak.server=testcontainers}.
+ * Compiled on every build; not run in CI, which has no Docker engine.
+ */
+final class ContainerKeycloak implements KeycloakServer {
+
+    /** Inside the container, the host's loopback services are reached under this name. */
+    static final String HOST_FROM_CONTAINER = "host.testcontainers.internal";
+
+    private final KeycloakContainer container;
+
+    private ContainerKeycloak(KeycloakContainer container) {
+        this.container = container;
+    }
+
+    static ContainerKeycloak start(Map<String, String> realmEnvironment, List<Integer> hostPortsToExpose) {
+        hostPortsToExpose.forEach(Testcontainers::exposeHostPorts);
+        KeycloakContainer container = new KeycloakContainer("quay.io/keycloak/keycloak:" + TestSettings.keycloakVersion())
+                .withAdminUsername(TestSettings.ADMIN_USERNAME)
+                .withAdminPassword(TestSettings.ADMIN_PASSWORD)
+                .withProviderLibsFrom(List.of(TestSettings.bundleJar().toFile()))
+                .withCopyFileToContainer(MountableFile.forHostPath(TestSettings.realmFile()),
+                        "/opt/keycloak/data/import/ugyfelportal-realm.json")
+                .withCopyFileToContainer(MountableFile.forHostPath(TestSettings.demoUsersFile()),
+                        "/opt/keycloak/data/import/ugyfelportal-users-0.json")
+                .withEnv(realmEnvironment)
+                .withAccessToHost(true);
+        container.start();
+        return new ContainerKeycloak(container);
+    }
+
+    @Override
+    public String baseUrl() {
+        String url = container.getAuthServerUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public String adminUsername() {
+        return container.getAdminUsername();
+    }
+
+    @Override
+    public String adminPassword() {
+        return container.getAdminPassword();
+    }
+
+    @Override
+    public String logTail(int lines) {
+        List<String> all = container.getLogs().lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+    }
+}

@@ -1,0 +1,177 @@
+package hu.ugyfelportal.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Keycloak started from its distribution zip on Maven Central (unpacked by Maven), in dev mode on embedded H2,
+ * with the freshly built bundle in providers/ and the realm plus demo users imported from data/import.
+ */
+final class DistributionKeycloak implements KeycloakServer {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+    private static final int MINIMUM_JAVA = 21;
+
+    private final Path home;
+    private final Path logFile;
+    private final int httpPort;
+    private final Process process;
+
+    private DistributionKeycloak(Path home, Path logFile, int httpPort, Process process) {
+        this.home = home;
+        this.logFile = logFile;
+        this.httpPort = httpPort;
+        this.process = process;
+    }
+
+    static DistributionKeycloak start(Map<String, String> realmEnvironment) {
+        Path home = TestSettings.keycloakDistribution();
+        Path logFile = TestSettings.keycloakWorkDir().resolve("keycloak-server.log");
+        try {
+            prepareInstallation(home);
+            Files.createDirectories(logFile.getParent());
+            int httpPort = FreePort.find();
+            ProcessBuilder builder = new ProcessBuilder("bash", "bin/kc.sh", "start-dev",
+                    "--http-host=127.0.0.1",
+                    "--http-port=" + httpPort,
+                    "--http-management-port=" + FreePort.find(),
+                    "--import-realm")
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            builder.environment().put("JAVA_HOME", javaHomeForKeycloak());
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", TestSettings.ADMIN_USERNAME);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", TestSettings.ADMIN_PASSWORD);
+            builder.environment().putAll(realmEnvironment);
+            DistributionKeycloak server = new DistributionKeycloak(home, logFile, httpPort, builder.start());
+            server.awaitRealm();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start Keycloak from " + home, e);
+        }
+    }
+
+    /** A fresh database and the current bundle on every run, so no state leaks between runs. */
+    private static void prepareInstallation(Path home) throws IOException {
+        deleteRecursively(home.resolve("data"));
+        Path imports = Files.createDirectories(home.resolve("data/import"));
+        Files.copy(TestSettings.realmFile(), imports.resolve("ugyfelportal-realm.json"));
+        Files.copy(TestSettings.demoUsersFile(), imports.resolve("ugyfelportal-users-0.json"));
+        Path providers = Files.createDirectories(home.resolve("providers"));
+        Files.copy(TestSettings.bundleJar(), providers.resolve("ugyfelportal-keycloak-bundle.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Keycloak 26.7 needs Java 21+; the scripts run Maven on such a JDK, so the test JVM's own is used. */
+    private static String javaHomeForKeycloak() {
+        if (Runtime.version().feature() >= MINIMUM_JAVA) {
+            return System.getProperty("java.home");
+        }
+        throw new IllegalStateException("Keycloak " + TestSettings.keycloakVersion() + " needs Java "
+                + MINIMUM_JAVA + "+, but the tests run on Java " + Runtime.version().feature()
+                + ". Run scripts/test.sh, which finds a JDK 21+ by itself, or set JAVA_HOME to one.");
+    }
+
+    private void awaitRealm() {
+        HttpClient http = HttpClient.newHttpClient();
+        URI realmUri = URI.create(baseUrl() + "/realms/" + TestSettings.REALM);
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
+                        + " while starting. Its log:\n" + logTail(80));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(realmUri).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // Keycloak is still starting.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        close();
+        throw new IllegalStateException("Keycloak did not serve realm " + TestSettings.REALM + " within "
+                + STARTUP_TIMEOUT + ". Its log:\n" + logTail(80));
+    }
+
+    @Override
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    @Override
+    public String adminUsername() {
+        return TestSettings.ADMIN_USERNAME;
+    }
+
+    @Override
+    public String adminPassword() {
+        return TestSettings.ADMIN_PASSWORD;
+    }
+
+    @Override
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no Keycloak log at " + logFile + ": " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    Path home() {
+        return home;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package hu.ugyfelportal.it.support;
+
+import hu.ugyfelportal.mailcatcher.MailCatcher;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the integration tests run against, started once per test run: a real SMTP server (GreenMail)
+ * and a real Keycloak whose realm sends its mail there. Reach it through {@link UgyfelportalExtension}.
+ */
+public final class TestEnvironment implements AutoCloseable {
+
+    private final MailCatcher mail;
+    private final KeycloakServer keycloak;
+    private final AdminApi admin;
+
+    private TestEnvironment(MailCatcher mail, KeycloakServer keycloak) {
+        this.mail = mail;
+        this.keycloak = keycloak;
+        this.admin = new AdminApi(keycloak);
+    }
+
+    static TestEnvironment start() {
+        MailCatcher mail = new MailCatcher(FreePort.find());
+        mail.start();
+        boolean inDocker = "testcontainers".equals(TestSettings.serverKind());
+        Map<String, String> realmEnvironment = new HashMap<>();
+        realmEnvironment.put("UGYFELPORTAL_SMTP_HOST", inDocker ? ContainerKeycloak.HOST_FROM_CONTAINER : "127.0.0.1");
+        realmEnvironment.put("UGYFELPORTAL_SMTP_PORT", String.valueOf(mail.smtpPort()));
+        realmEnvironment.put("UGYFELPORTAL_PORTAL_CLIENT_SECRET", TestSettings.PORTAL_CLIENT_SECRET);
+        realmEnvironment.put("UGYFELPORTAL_PORTAL_URL", TestSettings.PORTAL_URL);
+        KeycloakServer keycloak = inDocker
+                ? ContainerKeycloak.start(realmEnvironment, List.of(mail.smtpPort()))
+                : DistributionKeycloak.start(realmEnvironment);
+        return new TestEnvironment(mail, keycloak);
+    }
+
+    public MailCatcher mail() {
+        return mail;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public AdminApi admin() {
+        return admin;
+    }
+
+    public String realm() {
+        return TestSettings.REALM;
+    }
+
+    /** A browser with an empty cookie jar, as a new customer would have. */
+    public Browser newBrowser() {
+        return new Browser(TestSettings.PORTAL_URL);
+    }
+
+    /** The portal's OIDC client, as the real portal would use it. */
+    public PortalClient portal() {
+        return new PortalClient(keycloak.baseUrl(), TestSettings.REALM, TestSettings.PORTAL_CLIENT_ID,
+                TestSettings.PORTAL_CLIENT_SECRET, TestSettings.PORTAL_URL + "/callback");
+    }
+
+    @Override
+    public void close() {
+        try {
+            keycloak.close();
+        } finally {
+            mail.stop();
+        }
+    }
+}

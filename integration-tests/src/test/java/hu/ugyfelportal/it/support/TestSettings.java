@@ -1,0 +1,65 @@
+package hu.ugyfelportal.it.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Paths and switches handed over by Maven (see integration-tests/pom.xml), checked once. */
+final class TestSettings {
+
+    static final String REALM = "ugyfelportal";
+    static final String PORTAL_CLIENT_ID = "ugyfelportal-portal";
+    static final String PORTAL_CLIENT_SECRET = "integration-test-secret";
+    /** Never listened on: the browser helper stops at redirects to it and reads the authorization code. */
+    static final String PORTAL_URL = "http://localhost:3000";
+    static final String ADMIN_USERNAME = "admin";
+    static final String ADMIN_PASSWORD = "admin";
+
+    private TestSettings() {
+    }
+
+    static String serverKind() {
+        return System.getProperty("keycloak.server", "distribution");
+    }
+
+    static String keycloakVersion() {
+        return required("keycloak.version");
+    }
+
+    static Path keycloakDistribution() {
+        return existingPath("keycloak.dist.dir");
+    }
+
+    static Path keycloakWorkDir() {
+        return Path.of(required("keycloak.work.dir"));
+    }
+
+    static Path bundleJar() {
+        return existingPath("bundle.jar");
+    }
+
+    static Path realmFile() {
+        return existingPath("realm.file");
+    }
+
+    static Path demoUsersFile() {
+        return existingPath("demo.users.file");
+    }
+
+    private static Path existingPath(String property) {
+        Path path = Path.of(required(property));
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(property + " points to " + path
+                    + ", which does not exist. Run the tests through Maven (scripts/test.sh).");
+        }
+        return path;
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + property
+                    + " is not set. Run the tests through Maven (scripts/test.sh).");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,50 @@
+package hu.ugyfelportal.mailcatcher;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/** One caught mail, with its plain-text and HTML bodies already taken apart. */
+public record ReceivedMail(List<String> recipients, String subject, String textBody, String htmlBody) {
+
+    static ReceivedMail of(MimeMessage message) {
+        try {
+            List<String> recipients = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .map(Object::toString)
+                    .toList();
+            return new ReceivedMail(recipients, message.getSubject(),
+                    findBody(message, "text/plain"), findBody(message, "text/html"));
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Could not read a caught mail", e);
+        }
+    }
+
+    public boolean isFor(String address) {
+        return recipients.stream().anyMatch(recipient -> recipient.equalsIgnoreCase(address)
+                || recipient.toLowerCase().endsWith("<" + address.toLowerCase() + ">"));
+    }
+
+    private static String findBody(Part part, String mimeType) throws MessagingException, IOException {
+        if (part.isMimeType(mimeType)) {
+            return part.getContent().toString();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart bodyPart = multipart.getBodyPart(i);
+                String body = findBody(bodyPart, mimeType);
+                if (body != null) {
+                    return body;
+                }
+            }
+        }
+        return null;
+    }
+}

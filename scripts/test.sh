@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, then the integration tests against a real Keycloak started once for the run.
+# Usage: scripts/test.sh [extra Maven arguments, e.g. -Dtest=PasswordLoginIT -Dsurefire.failIfNoSpecifiedTests=false]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/jdk.sh
+use_jdk_21_or_newer
+exec mvn -B -ntp verify "$@"

@@ -1,0 +1,32 @@
+<#import "template.ftl" as layout>
+<#import "field.ftl" as field>
+<#import "buttons.ftl" as buttons>
+<#import "social-providers.ftl" as identityProviders>
+<#-- Username (the contract e-mail) and password; submitting asks for the e-mailed code. -->
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=true; section>
+    <#if section = "header">
+        ${msg("loginAccountTitle")}
+    <#elseif section = "form">
+        <div id="kc-form">
+            <p id="login-username-hint" class="ugyfelportal-hint">${msg("login.usernameIsEmail")}</p>
+            <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;"
+                  action="${url.loginAction}" method="post" novalidate="novalidate">
+                <@field.input name="username" label=msg("login.username") value=login.username!''
+                    error=messagesPerField.getFirstError('username','password') autofocus=true autocomplete="username" />
+                <@field.password name="password" label=msg("password") error="" forgotPassword=realm.resetPasswordAllowed
+                    autocomplete="current-password" />
+                <@buttons.actionGroup>
+                    <@buttons.button id="kc-login" name="login" label="login.requestCode" />
+                </@buttons.actionGroup>
+            </form>
+        </div>
+    <#elseif section = "socialProviders">
+        <#if social.providers?? && social.providers?has_content>
+            <@identityProviders.show social=social/>
+        </#if>
+    <#elseif section = "info">
+        <div id="kc-registration">
+            <span>${msg("login.usernameForgotten")}</span>
+        </div>
+    </#if>
+</@layout.registrationLayout>
