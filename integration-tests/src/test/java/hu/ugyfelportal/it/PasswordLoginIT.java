@@ -1,6 +1,7 @@
 package hu.ugyfelportal.it;
 
 import hu.ugyfelportal.it.support.Browser;
+import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.PortalClient;
 import hu.ugyfelportal.it.support.TestEnvironment;
@@ -43,13 +44,12 @@ class PasswordLoginIT {
     }
 
     @Test
-    void demoCustomerLogsInWithPassword(TestEnvironment env) {
+    void demoCustomerLogsIn(TestEnvironment env) {
         Browser browser = env.newBrowser();
         PortalClient.AuthorizationRequest request = env.portal().authorizationRequest();
         Page login = browser.open(request.url());
 
-        Page done = browser.submit(login, "#kc-form-login",
-                Map.of("username", "nagy.eva@example.hu", "password", "Demo-jelszo-2"));
+        Page done = LoginJourney.passwordAndCode(env, browser, login, "nagy.eva@example.hu", "Demo-jelszo-2");
 
         assertThat(done.isPortalRedirect()).as("redirected to the portal: %s", done).isTrue();
         PortalClient.Tokens tokens = env.portal().exchange(request, done);
@@ -59,7 +59,7 @@ class PasswordLoginIT {
     private static String failedLoginMessage(TestEnvironment env, String username, String password) {
         Browser browser = env.newBrowser();
         Page login = browser.open(env.portal().authorizationRequest().url());
-        Page again = browser.submit(login, "#kc-form-login", Map.of("username", username, "password", password));
+        Page again = LoginJourney.submitPassword(browser, login, username, password);
         return again.document().select("#input-error-username").text();
     }
 }

@@ -1,0 +1,57 @@
+package hu.ugyfelportal.it.support;
+
+import hu.ugyfelportal.mailcatcher.ReceivedMail;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The customer's steps through the login pages, shared by every journey test: password, then (when the
+ * realm's flow shows it) the e-mailed code read from the real SMTP server.
+ */
+public final class LoginJourney {
+
+    /** The e-mail code page's form; its code field is named {@code code}. */
+    public static final String CODE_FORM = "#kc-email-code-form";
+    private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(20);
+    /** The code is the first run of 4 to 12 digits in the mail's text (the phone number has shorter runs). */
+    private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{4,12})(?!\\d)");
+
+    private LoginJourney() {
+    }
+
+    /** Submits username and password on the login page; returns the page that follows. */
+    public static Page submitPassword(Browser browser, Page loginPage, String email, String password) {
+        return browser.submit(loginPage, "#kc-form-login", Map.of("username", email, "password", password));
+    }
+
+    /**
+     * Password, then the e-mailed code if the code page comes: returns the page after the last step (the chooser,
+     * an error page, or the redirect to the portal).
+     */
+    public static Page passwordAndCode(TestEnvironment env, Browser browser, Page loginPage, String email,
+                                       String password) {
+        int mailsBefore = env.mail().mailsFor(email).size();
+        Page afterPassword = submitPassword(browser, loginPage, email, password);
+        if (!afterPassword.has(CODE_FORM)) {
+            return afterPassword;
+        }
+        String code = codeFrom(awaitMail(env, email, mailsBefore));
+        return browser.submit(afterPassword, CODE_FORM, Map.of("code", code));
+    }
+
+    public static ReceivedMail awaitMail(TestEnvironment env, String email, int mailsBefore) {
+        return env.mail().awaitMail(email, mailsBefore, MAIL_TIMEOUT)
+                .orElseThrow(() -> new AssertionError("No mail to " + email + " within " + MAIL_TIMEOUT));
+    }
+
+    public static String codeFrom(ReceivedMail mail) {
+        Matcher matcher = CODE.matcher(mail.textBody());
+        if (!matcher.find()) {
+            throw new AssertionError("No code in the mail:\n" + mail.textBody());
+        }
+        return matcher.group(1);
+    }
+}
