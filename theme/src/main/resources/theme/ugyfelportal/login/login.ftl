@@ -27,6 +27,8 @@
     <#elseif section = "info">
         <div id="kc-registration">
             <span>${msg("login.usernameForgotten")}</span>
+            <p>${msg("registration.notYetRegistered")}
+                <a id="ugyfelportal-registration-link" href="${url.loginResetCredentialsUrl}&purpose=registration">${msg("registration.link")}</a></p>
         </div>
     </#if>
 </@layout.registrationLayout>
