@@ -15,6 +15,7 @@ public final class TestEnvironment implements AutoCloseable {
     private final MailCatcher mail;
     private final KeycloakServer keycloak;
     private final AdminApi admin;
+    private Chromium chromium;
 
     private TestEnvironment(MailCatcher mail, KeycloakServer keycloak) {
         this.mail = mail;
@@ -58,6 +59,14 @@ public final class TestEnvironment implements AutoCloseable {
         return new Browser(TestSettings.PORTAL_URL);
     }
 
+    /** A real headless Chromium, started on first use (only browser tests pay for it). */
+    public synchronized Chromium chromium() {
+        if (chromium == null) {
+            chromium = Chromium.start();
+        }
+        return chromium;
+    }
+
     /** The portal's OIDC client, as the real portal would use it. */
     public PortalClient portal() {
         return new PortalClient(keycloak.baseUrl(), TestSettings.REALM, TestSettings.PORTAL_CLIENT_ID,
@@ -65,11 +74,17 @@ public final class TestEnvironment implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            keycloak.close();
+            if (chromium != null) {
+                chromium.close();
+            }
         } finally {
-            mail.stop();
+            try {
+                keycloak.close();
+            } finally {
+                mail.stop();
+            }
         }
     }
 }
