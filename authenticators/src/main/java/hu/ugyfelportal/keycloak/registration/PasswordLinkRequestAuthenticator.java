@@ -13,6 +13,7 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.locale.LocaleSelectorProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.DefaultActionTokenKey;
 import org.keycloak.models.KeycloakSession;
@@ -51,8 +52,13 @@ public final class PasswordLinkRequestAuthenticator implements Authenticator {
             context.success();
             return;
         }
-        LinkPurpose purpose = LinkPurpose.fromParameter(
-                context.getUriInfo().getQueryParameters().getFirst(LinkPurpose.PARAMETER));
+        MultivaluedMap<String, String> query = context.getUriInfo().getQueryParameters();
+        String requested = query.getFirst(LinkPurpose.PARAMETER);
+        String current = authSession.getAuthNote(PURPOSE_NOTE);
+        // The language switch reloads the page without our parameter: it keeps the page the customer is on.
+        LinkPurpose purpose = requested == null && current != null
+                && query.containsKey(LocaleSelectorProvider.KC_LOCALE_PARAM)
+                ? LinkPurpose.valueOf(current) : LinkPurpose.fromParameter(requested);
         authSession.setAuthNote(PURPOSE_NOTE, purpose.name());
         context.challenge(context.form().createForm(purpose.pageTemplate()));
     }
