@@ -79,21 +79,23 @@ class PageWordsIT {
         pages.put("login", browser.open(env.portal().authorizationRequest(locale).url()));
         Page forgot = PasswordLinkSteps.forgotPasswordPage(env, browser, locale);
         pages.put("forgotten password", forgot);
-        pages.put("forgotten password, empty e-mail", PasswordLinkSteps.submitEmail(browser, forgot,
-                PasswordLinkSteps.RESET_FORM, ""));
-        pages.put("forgotten password, unknown e-mail", PasswordLinkSteps.submitEmail(browser, forgot,
+        Page empty = PasswordLinkSteps.submitEmail(browser, forgot, PasswordLinkSteps.RESET_FORM, "");
+        pages.put("forgotten password, empty e-mail", empty);
+        pages.put("forgotten password, unknown e-mail", PasswordLinkSteps.submitEmail(browser, empty,
                 PasswordLinkSteps.RESET_FORM, AdminApi.uniqueEmail("nobody")));
 
         Browser registering = env.newBrowser().acceptLanguage(language);
         Page login = registering.open(env.portal().authorizationRequest(locale).url());
         Page registration = registering.open(login.document().selectFirst("#ugyfelportal-registration-link").absUrl("href"));
         pages.put("registration", registration);
-        pages.put("registration, unknown e-mail", PasswordLinkSteps.submitEmail(registering, registration,
-                PasswordLinkSteps.REGISTRATION_FORM, AdminApi.uniqueEmail("nobody")));
-        pages.put("registration, already registered", PasswordLinkSteps.submitEmail(registering, registration,
-                PasswordLinkSteps.REGISTRATION_FORM, registered));
+        Page unknown = PasswordLinkSteps.submitEmail(registering, registration,
+                PasswordLinkSteps.REGISTRATION_FORM, AdminApi.uniqueEmail("nobody"));
+        pages.put("registration, unknown e-mail", unknown);
+        Page alreadyRegistered = PasswordLinkSteps.submitEmail(registering, unknown,
+                PasswordLinkSteps.REGISTRATION_FORM, registered);
+        pages.put("registration, already registered", alreadyRegistered);
         int before = env.mail().mailsFor(provisioned).size();
-        pages.put("link sent", PasswordLinkSteps.submitEmail(registering, registration,
+        pages.put("link sent", PasswordLinkSteps.submitEmail(registering, alreadyRegistered,
                 PasswordLinkSteps.REGISTRATION_FORM, provisioned));
         String link = PasswordLinkSteps.linkFrom(hu.ugyfelportal.it.support.LoginJourney.awaitMail(env, provisioned, before));
 
