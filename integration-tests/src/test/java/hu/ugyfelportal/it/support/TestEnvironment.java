@@ -69,8 +69,18 @@ public final class TestEnvironment implements AutoCloseable {
 
     /** The portal's OIDC client, as the real portal would use it. */
     public PortalClient portal() {
-        return new PortalClient(keycloak.baseUrl(), TestSettings.REALM, TestSettings.PORTAL_CLIENT_ID,
-                TestSettings.PORTAL_CLIENT_SECRET, TestSettings.PORTAL_URL + "/callback");
+        return client(TestSettings.PORTAL_CLIENT_ID, TestSettings.PORTAL_CLIENT_SECRET);
+    }
+
+    /** Another confidential client of the realm whose redirect URIs are below the portal URL. */
+    public PortalClient client(String clientId, String secret) {
+        return new PortalClient(keycloak.baseUrl(), TestSettings.REALM, clientId, secret,
+                TestSettings.PORTAL_URL + "/callback");
+    }
+
+    /** Where clients of the tests may redirect to: nothing listens there, the browser helper stops at it. */
+    public String portalUrl() {
+        return TestSettings.PORTAL_URL;
     }
 
     @Override
