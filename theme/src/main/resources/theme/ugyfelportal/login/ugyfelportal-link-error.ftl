@@ -10,7 +10,7 @@
             <p>${msg("passwordLink.errorOnce")}</p>
         </div>
         <@buttons.actionGroup>
-            <@buttons.buttonLink id="kc-restart-reset" href=url.loginResetCredentialsUrl label="passwordLink.restart"/>
+            <@buttons.buttonLink id="kc-restart-reset" href=url.loginResetCredentialsUrl + "&purpose=reset" label="passwordLink.restart"/>
         </@buttons.actionGroup>
     </#if>
 </@layout.registrationLayout>

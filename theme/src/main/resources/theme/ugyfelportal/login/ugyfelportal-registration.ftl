@@ -9,7 +9,7 @@
             <#if answer = "ALREADY_REGISTERED">
                 <p id="ugyfelportal-answer-title"><strong>${msg("registration.alreadyRegistered")}</strong></p>
                 <p>${msg("registration.alreadyRegisteredHelp")}
-                    <a id="ugyfelportal-forgot-password-link" href="${url.loginResetCredentialsUrl}">${msg("doForgotPassword")}</a></p>
+                    <a id="ugyfelportal-forgot-password-link" href="${url.loginResetCredentialsUrl}&purpose=reset">${msg("doForgotPassword")}</a></p>
             <#else>
                 <p id="ugyfelportal-answer-title"><strong>${msg("registration.unknownEmail")}</strong></p>
                 <p>${msg("registration.unknownEmailHelp")}</p>

@@ -11,7 +11,10 @@ public enum LinkPurpose {
     /** "Elfelejtett jelszó": set a new password. */
     PASSWORD_RESET("ugyfelportal-forgot-password.ftl", "forgotPassword.mailSubject", "ugyfelportal-reset-link.ftl");
 
-    /** Query parameter on the reset-credentials URL that opens the registration page instead. */
+    /**
+     * Query parameter on the reset-credentials URL: {@code registration} opens the registration page, {@code reset}
+     * the forgotten-password page; without it the page stays what it was (Keycloak's own links carry none).
+     */
     public static final String PARAMETER = "purpose";
     static final String REGISTRATION_VALUE = "registration";
 

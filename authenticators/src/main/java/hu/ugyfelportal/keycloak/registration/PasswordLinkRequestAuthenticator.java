@@ -13,7 +13,6 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.locale.LocaleSelectorProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.DefaultActionTokenKey;
 import org.keycloak.models.KeycloakSession;
@@ -55,10 +54,9 @@ public final class PasswordLinkRequestAuthenticator implements Authenticator {
         MultivaluedMap<String, String> query = context.getUriInfo().getQueryParameters();
         String requested = query.getFirst(LinkPurpose.PARAMETER);
         String current = authSession.getAuthNote(PURPOSE_NOTE);
-        // The language switch reloads the page without our parameter: it keeps the page the customer is on.
-        LinkPurpose purpose = requested == null && current != null
-                && query.containsKey(LocaleSelectorProvider.KC_LOCALE_PARAM)
-                ? LinkPurpose.valueOf(current) : LinkPurpose.fromParameter(requested);
+        // Without the parameter (the language switch, a reload) the customer stays on the page they are on.
+        LinkPurpose purpose = requested != null ? LinkPurpose.fromParameter(requested)
+                : current != null ? LinkPurpose.valueOf(current) : LinkPurpose.PASSWORD_RESET;
         authSession.setAuthNote(PURPOSE_NOTE, purpose.name());
         context.challenge(context.form().createForm(purpose.pageTemplate()));
     }

@@ -20,7 +20,11 @@ class ForgottenPasswordIT {
 
     @Test
     void forgottenPasswordPageHasTheFaqWords(TestEnvironment env) {
-        Page page = PasswordLinkSteps.forgotPasswordPage(env, env.newBrowser());
+        Browser browser = env.newBrowser();
+        Page login = browser.open(env.portal().authorizationRequest().url());
+        assertThat(login.document().select("#ugyfelportal-forgot-password-link").text()).isEqualTo("Elfelejtette a jelszavát?");
+
+        Page page = PasswordLinkSteps.forgotPasswordPage(env, browser);
 
         assertThat(page.document().select("#kc-page-title").text()).isEqualTo("Elfelejtett jelszó");
         assertThat(page.document().select("label[for=email]").text()).isEqualTo("E-mail cím");
@@ -94,6 +98,17 @@ class ForgottenPasswordIT {
         assertThat(env.admin().events("RESET_PASSWORD_ERROR", null))
                 .anySatisfy(event -> assertThat(event.toString()).contains(email).contains("user_not_found"));
         assertThat(env.mail().mailsFor(email)).isEmpty();
+    }
+
+    @Test
+    void forgottenPasswordLinkOpensItsPageEvenAfterTheRegistrationPage(TestEnvironment env) {
+        Browser browser = env.newBrowser();
+        Page login = browser.open(env.portal().authorizationRequest().url());
+        browser.open(login.document().selectFirst("#ugyfelportal-registration-link").absUrl("href"));
+
+        Page forgot = browser.open(login.document().selectFirst("#ugyfelportal-forgot-password-link").absUrl("href"));
+
+        assertThat(forgot.document().select("#kc-page-title").text()).isEqualTo("Elfelejtett jelszó");
     }
 
     @Test

@@ -59,7 +59,7 @@ class PasswordLinkIT {
     @Test
     void linkUsedOnceCannotBeUsedAgain(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("twice");
-        env.admin().createUser(email, "Regi-jelszo-1", Map.of());
+        String userId = env.admin().createUser(email, "Regi-jelszo-1", Map.of());
         Browser customer = env.newBrowser();
         String link = PasswordLinkSteps.requestLink(env, customer, PasswordLinkSteps.forgotPasswordPage(env, customer),
                 RESET_FORM, email);
@@ -70,6 +70,8 @@ class PasswordLinkIT {
 
         assertThat(again.text()).contains(REGISTRATION_ERROR).contains(ONCE);
         assertThat(again.has(PasswordLinkSteps.CONFIRM_FORM)).isFalse();
+        assertThat(env.admin().events("RESET_PASSWORD_ERROR", userId))
+                .anySatisfy(event -> assertThat(event.toString()).contains("expired_code"));
     }
 
     @Test

@@ -28,9 +28,8 @@ final class PasswordLinkSteps {
     /** Login page → "Elfelejtette a jelszavát?". */
     static Page forgotPasswordPage(TestEnvironment env, Browser browser, Map<String, String> authParameters) {
         Page login = browser.open(env.portal().authorizationRequest(authParameters).url());
-        Element link = login.document().select("a[href*=reset-credentials]").stream()
-                .filter(a -> !a.attr("href").contains("purpose=registration"))
-                .findFirst().orElseThrow(() -> new AssertionError("No forgotten-password link on " + login));
+        Element link = login.document().selectFirst("#ugyfelportal-forgot-password-link");
+        assertThat(link).as("forgotten-password link on %s", login).isNotNull();
         return browser.open(link.absUrl("href"));
     }
 

@@ -20,7 +20,11 @@ class RegistrationIT {
 
     @Test
     void loginPageLinksToTheRegistrationPage(TestEnvironment env) {
-        Page registration = PasswordLinkSteps.registrationPage(env, env.newBrowser());
+        Browser browser = env.newBrowser();
+        Page login = browser.open(env.portal().authorizationRequest().url());
+        assertThat(login.document().select("#ugyfelportal-registration-link").text()).isEqualTo("Regisztrációs oldal");
+
+        Page registration = PasswordLinkSteps.registrationPage(env, browser);
 
         assertThat(registration.document().select("#kc-page-title").text()).isEqualTo("Regisztráció");
         assertThat(registration.has(REGISTRATION_FORM)).isTrue();

@@ -53,7 +53,7 @@ class RegistrationScreenshotsIT {
         shoot(browser, dir, "04-link-sent");
 
         browser.get(env.portal().authorizationRequest().url());
-        browser.findElement(By.cssSelector("a[href*=reset-credentials]:not([href*=purpose])")).click();
+        browser.findElement(By.id("ugyfelportal-forgot-password-link")).click();
         shoot(browser, dir, "05-forgotten-password");
         browser.findElement(By.id("email")).sendKeys("nincs.ilyen@example.hu");
         browser.findElement(By.id("kc-send")).click();
