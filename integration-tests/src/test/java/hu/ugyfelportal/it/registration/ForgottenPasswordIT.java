@@ -1,5 +1,6 @@
 package hu.ugyfelportal.it.registration;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LoginJourney;
@@ -10,6 +11,9 @@ import hu.ugyfelportal.mailcatcher.ReceivedMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.Map;
 
 import static hu.ugyfelportal.it.registration.PasswordLinkSteps.RESET_FORM;
@@ -44,8 +48,9 @@ class ForgottenPasswordIT {
 
         assertThat(done.text()).contains("Jelszavát sikeresen beállította");
         PasswordLinkSteps.assertCanLogIn(env, email, "Uj-jelszo-2024");
-        Page oldPassword = LoginJourney.submitPassword(env.newBrowser(),
-                env.newBrowser().open(env.portal().authorizationRequest().url()), email, "Regi-jelszo-1");
+        Browser other = env.newBrowser();
+        Page oldPassword = LoginJourney.submitPassword(other, other.open(env.portal().authorizationRequest().url()),
+                email, "Regi-jelszo-1");
         assertThat(oldPassword.text()).contains("Nem megfelelő felhasználónév vagy jelszó");
     }
 
@@ -109,6 +114,38 @@ class ForgottenPasswordIT {
         Page forgot = browser.open(login.document().selectFirst("#ugyfelportal-forgot-password-link").absUrl("href"));
 
         assertThat(forgot.document().select("#kc-page-title").text()).isEqualTo("Elfelejtett jelszó");
+    }
+
+    @Test
+    void mailServerDownGivesAClearErrorAndTheCustomerCanTryAgain(TestEnvironment env) throws IOException {
+        String email = AdminApi.uniqueEmail("smtp-down");
+        String userId = env.admin().createUser(email, "Regi-jelszo-1", Map.of());
+        Map<String, Object> realm = env.admin().get("", new TypeReference<>() {
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, String> smtp = new HashMap<>((Map<String, String>) realm.get("smtpServer"));
+        Browser browser = env.newBrowser();
+        Page forgot = PasswordLinkSteps.forgotPasswordPage(env, browser);
+        Page failed;
+        try (ServerSocket closedSoon = new ServerSocket(0)) {
+            Map<String, String> deadSmtp = new HashMap<>(smtp);
+            deadSmtp.put("port", String.valueOf(closedSoon.getLocalPort()));
+            closedSoon.close();
+            env.admin().call("PUT", "", Map.of("smtpServer", deadSmtp)).expect(204);
+            failed = PasswordLinkSteps.submitEmail(browser, forgot, RESET_FORM, email);
+        } finally {
+            env.admin().call("PUT", "", Map.of("smtpServer", smtp)).expect(204);
+        }
+
+        assertThat(failed.document().select("#ugyfelportal-link-error").text())
+                .isEqualTo("Az e-mailt most nem sikerült elküldeni. Kérjük, próbálja újra néhány perc múlva.");
+        assertThat(failed.text()).doesNotContain("Exception");
+        assertThat(env.admin().events("SEND_RESET_PASSWORD_ERROR", userId))
+                .anySatisfy(event -> assertThat(event.toString()).contains("email_send_failed"));
+        int before = env.mail().mailsFor(email).size();
+        Page retried = PasswordLinkSteps.submitEmail(browser, failed, RESET_FORM, email);
+        assertThat(retried.has("#ugyfelportal-link-sent")).as("retry: %s", retried).isTrue();
+        PasswordLinkSteps.linkFrom(LoginJourney.awaitMail(env, email, before));
     }
 
     @Test
