@@ -59,8 +59,8 @@ class PageWordsIT {
             assertThat(rawKeys).as("%s (%s) shows raw message keys", name, language).isEmpty();
             assertThat(page.document().select("html").attr("lang")).as("%s language", name).isEqualTo(language);
             assertThat(page.has("#login-select-toggle")).as("%s has the language switch", name).isTrue();
-            // Keycloak's read-only "signing in as" box (kc-attempted-username) is not a form field.
-            for (Element input : page.document().select("input:not([type=hidden]):not([readonly])")) {
+            // Buttons, and Keycloak's read-only "signing in as" box (kc-attempted-username), are not fields to label.
+            for (Element input : page.document().select("input:not([type=hidden]):not([type=submit]):not([type=button]):not([readonly])")) {
                 assertThat(page.document().select("label[for=" + input.id() + "]"))
                         .as("%s: label for input %s", name, input.id()).isNotEmpty();
             }
