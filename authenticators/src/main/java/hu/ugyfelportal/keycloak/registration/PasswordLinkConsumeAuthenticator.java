@@ -34,7 +34,7 @@ public final class PasswordLinkConsumeAuthenticator implements Authenticator {
             context.failure(AuthenticationFlowError.INVALID_CREDENTIALS, linkErrorPage(context));
             return;
         }
-        long remainingSeconds = key.getExp() - Time.currentTime();
+        long remainingSeconds = key.getExp() - Time.currentTimeSeconds();
         if (remainingSeconds <= 0 || !context.getSession().revokedTokens().put(tokenKey, remainingSeconds + CLOCK_SKEW_SECONDS)) {
             context.getEvent().clone().user(context.getUser()).error(Errors.EXPIRED_CODE);
             context.failure(AuthenticationFlowError.EXPIRED_CODE, linkErrorPage(context));

@@ -100,7 +100,7 @@ public final class PasswordLinkRequestAuthenticator implements Authenticator {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         long lifetimeSeconds = config.linkLifetime().toSeconds();
         ResetCredentialsActionToken token = new ResetCredentialsActionToken(user.getId(), user.getEmail(),
-                Time.currentTime() + (int) lifetimeSeconds,
+                (int) (Time.currentTimeSeconds() + lifetimeSeconds),
                 AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
                 authSession.getClient().getClientId());
         String link = context.getActionTokenUrl(token.serialize(session, realm, context.getUriInfo())).toString();
