@@ -115,11 +115,15 @@ class EmailCodeLoginIT {
     }
 
     @Test
-    void englishJourney(TestEnvironment env) {
+    void englishJourneyAfterChoosingEnglish(TestEnvironment env) {
         Customer customer = newCustomer(env, "code-english");
         Browser browser = env.newBrowser();
-        PortalClient.AuthorizationRequest request = env.portal().authorizationRequest(Map.of("ui_locales", "en"));
-        Page codePage = LoginJourney.submitPassword(browser, browser.open(request.url()), customer.email, PASSWORD);
+        Page hungarian = browser.open(env.portal().authorizationRequest().url());
+        // The customer picks English in the page's language menu, whose entries go to the page with kc_locale=en.
+        Page login = browser.open(hungarian.document()
+                .select("#login-select-toggle option[value*=\"kc_locale=en\"]").first().absUrl("value"));
+        assertThat(login.document().select("#kc-login").text()).isEqualTo("Send me the code");
+        Page codePage = LoginJourney.submitPassword(browser, login, customer.email, PASSWORD);
 
         assertThat(codePage.document().select("html").attr("lang")).isEqualTo("en");
         assertThat(codePage.document().select("#email-code-notice").text())

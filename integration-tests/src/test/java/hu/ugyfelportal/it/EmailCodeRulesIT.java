@@ -188,6 +188,25 @@ class EmailCodeRulesIT {
     }
 
     @Test
+    void aResendThatCannotBeMailedKeepsTheCodeDeliveredBefore(TestEnvironment env) {
+        try (CodeStepClient client = CodeStepClient.create(env, Map.of("resendCooldownSeconds", "0"))) {
+            Login login = startLogin(env, client, "smtp-ujrakuldes");
+            Page failed;
+            env.mail().stop();
+            try {
+                failed = login.browser.submit(login.page, "#kc-email-code-resend-form", Map.of());
+            } finally {
+                env.mail().start();
+            }
+            assertThat(failed.document().select(CODE_ERROR).text()).startsWith("A kódot most nem sikerült e-mailben");
+            assertThat(failed.has(LoginJourney.CODE_FORM)).as("the code delivered before is still live").isTrue();
+            login.page = failed;
+
+            assertThat(login.submitCode(login.code).isPortalRedirect()).as("the delivered code still works").isTrue();
+        }
+    }
+
+    @Test
     void wrongCodesLockTheUserAfterTheRealmsFailureLimit(TestEnvironment env) {
         int failureFactor = ((Number) env.admin().get("", new TypeReference<Map<String, Object>>() {
         }).get("failureFactor")).intValue();

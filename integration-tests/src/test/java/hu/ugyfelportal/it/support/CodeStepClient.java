@@ -71,14 +71,6 @@ public final class CodeStepClient implements AutoCloseable {
         return portal;
     }
 
-    /** Replaces the step's settings (the admin console's "save" on the execution's config). */
-    public void updateSettings(Map<String, String> settings) {
-        Map<String, Object> config = env.admin().get("/authentication/config/" + configId, new TypeReference<>() {
-        });
-        config.put("config", settings);
-        succeeded(env.admin().call("PUT", "/authentication/config/" + configId, config));
-    }
-
     @Override
     public void close() {
         succeeded(env.admin().call("DELETE", "/clients/" + clientUuid, null));
