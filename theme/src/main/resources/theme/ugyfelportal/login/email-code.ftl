@@ -20,6 +20,11 @@
                         <div class="${properties.kcAlertIconClass!}"><span class="${properties.kcFeedbackErrorIcon!}"></span></div>
                         <span class="${properties.kcAlertTitleClass!} kc-feedback-text">${message.summary}</span>
                     </div>
+                <#elseif message?has_content>
+                    <#-- A message handed over by an earlier step of the flow (e.g. in the reset-credentials flow). -->
+                    <div class="${properties.kcAlertClass!} pf-m-${message.type}">
+                        <span class="${properties.kcAlertTitleClass!} kc-feedback-text">${message.summary}</span>
+                    </div>
                 </#if>
             </div>
             <#if emailCode.liveCode>

@@ -112,6 +112,9 @@ public class EmailCodeAuthenticator implements Authenticator {
         writeState(authSession, check.state());
         switch (check.outcome()) {
             case ACCEPTED -> {
+                // Nothing of this step outlives it: should the flow ask again, a fresh code is sent.
+                EmailCodeState.NOTES.forEach(authSession::removeAuthNote);
+                authSession.removeAuthNote(KEY_NOTE);
                 // Goes into the flow's own success event (LOGIN, or the reset flow's event).
                 context.getEvent().detail(DETAIL_OUTCOME, "accepted");
                 context.success();

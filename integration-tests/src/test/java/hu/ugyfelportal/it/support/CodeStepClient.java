@@ -19,14 +19,12 @@ public final class CodeStepClient implements AutoCloseable {
     private final TestEnvironment env;
     private final String flowId;
     private final String clientUuid;
-    private final String configId;
     private final PortalClient portal;
 
-    private CodeStepClient(TestEnvironment env, String flowId, String clientUuid, String configId, PortalClient portal) {
+    private CodeStepClient(TestEnvironment env, String flowId, String clientUuid, PortalClient portal) {
         this.env = env;
         this.flowId = flowId;
         this.clientUuid = clientUuid;
-        this.configId = configId;
         this.portal = portal;
     }
 
@@ -42,7 +40,6 @@ public final class CodeStepClient implements AutoCloseable {
             admin.call("POST", "/authentication/flows/" + name + "/executions/execution", Map.of("provider", provider))
                     .expect(201);
         }
-        String configId = null;
         List<Map<String, Object>> executions = admin.get("/authentication/flows/" + name + "/executions",
                 new TypeReference<>() {
                 });
@@ -50,20 +47,17 @@ public final class CodeStepClient implements AutoCloseable {
             execution.put("requirement", "REQUIRED");
             succeeded(admin.call("PUT", "/authentication/flows/" + name + "/executions", execution));
             if (EMAIL_CODE.equals(execution.get("providerId"))) {
-                String location = admin.call("POST", "/authentication/executions/" + execution.get("id") + "/config",
-                        Map.of("alias", name + "-config", "config", settings)).expect(201).location();
-                configId = location.substring(location.lastIndexOf('/') + 1);
+                admin.call("POST", "/authentication/executions/" + execution.get("id") + "/config",
+                        Map.of("alias", name + "-config", "config", settings)).expect(201);
             }
         }
         String clientLocation = admin.call("POST", "/clients", Map.of(
                 "clientId", name, "enabled", true, "protocol", "openid-connect", "publicClient", false,
                 "secret", SECRET, "standardFlowEnabled", true, "directAccessGrantsEnabled", false,
-                "redirectUris", List.of(TestSettings.PORTAL_URL + "/*"),
+                "redirectUris", List.of(env.portalUrl() + "/*"),
                 "authenticationFlowBindingOverrides", Map.of("browser", flowId))).expect(201).location();
         String clientUuid = clientLocation.substring(clientLocation.lastIndexOf('/') + 1);
-        PortalClient portal = new PortalClient(env.keycloak().baseUrl(), TestSettings.REALM, name, SECRET,
-                TestSettings.PORTAL_URL + "/callback");
-        return new CodeStepClient(env, flowId, clientUuid, configId, portal);
+        return new CodeStepClient(env, flowId, clientUuid, env.client(name, SECRET));
     }
 
     /** The OIDC client whose logins go through this flow. */
