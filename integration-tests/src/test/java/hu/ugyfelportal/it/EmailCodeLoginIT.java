@@ -1,5 +1,6 @@
 package hu.ugyfelportal.it;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LoginJourney;
@@ -175,6 +176,38 @@ class EmailCodeLoginIT {
         assertThat(details(logins.get(0))).containsEntry("email_code", "accepted");
 
         assertThat(List.of(sent, errors, logins).toString()).doesNotContain(code).doesNotContain(wrongCode);
+    }
+
+    @Test
+    void realmFlowAsksForTheCodeRightAfterThePasswordWithTheDefaultSettings(TestEnvironment env) {
+        List<Map<String, Object>> executions = env.admin().get(
+                "/authentication/flows/ugyfelportal%20browser%20forms/executions", new TypeReference<>() {
+                });
+        assertThat(executions).extracting(execution -> execution.get("providerId"))
+                .startsWith("auth-username-password-form", "ugyfelportal-email-code");
+        Map<String, Object> codeStep = executions.get(1);
+        assertThat(codeStep).containsEntry("requirement", "REQUIRED").containsEntry("priority", 20);
+
+        Map<String, Object> config = env.admin().get("/authentication/config/" + codeStep.get("authenticationConfig"),
+                new TypeReference<>() {
+                });
+        assertThat(config).containsEntry("alias", "ugyfelportal email code");
+        assertThat(config.get("config")).isEqualTo(Map.of("codeLength", "6", "lifetimeSeconds", "300",
+                "maxWrongTries", "5", "resendCooldownSeconds", "30", "maxSendsPerLogin", "5"));
+    }
+
+    @Test
+    void adminConsoleDescribesEverySettingWithItsDefault(TestEnvironment env) {
+        Map<String, Object> description = env.admin().get(
+                "/authentication/config-description/ugyfelportal-email-code", new TypeReference<>() {
+                });
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> properties = (List<Map<String, Object>>) description.get("properties");
+
+        assertThat(properties).extracting(property -> property.get("name") + "=" + property.get("defaultValue"))
+                .containsExactly("codeLength=6", "lifetimeSeconds=300", "maxWrongTries=5", "resendCooldownSeconds=30",
+                        "maxSendsPerLogin=5");
+        assertThat(properties).allSatisfy(property -> assertThat(property.get("helpText")).asString().contains("From"));
     }
 
     @SuppressWarnings("unchecked")
