@@ -9,50 +9,53 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Keyed hash (HMAC-SHA256) of a login code. The authentication session keeps only this hash and a random key of
- * its own, so a leaked session store does not reveal a code, and codes cannot be tried offline against a table.
+ * Keyed hash (HMAC-SHA256) of a login code. The key of one login attempt is derived from a realm secret, which
+ * lives in the database, and a random salt of the attempt, which lives in the authentication session with the hash.
+ * So the session store alone is not enough to try the million six-digit codes offline, and equal codes of two
+ * attempts have unrelated hashes.
  */
 final class CodeHasher {
 
     private static final String ALGORITHM = "HmacSHA256";
-    private static final int KEY_BYTES = 32;
+    private static final int SALT_BYTES = 32;
+    private static final int MIN_SECRET_BYTES = 32;
 
     private final byte[] key;
 
     private CodeHasher(byte[] key) {
-        this.key = key.clone();
+        this.key = key;
     }
 
-    /** A fresh random key, Base64-encoded for an authentication-session note. */
-    static String newKey(SecureRandom random) {
-        byte[] key = new byte[KEY_BYTES];
-        random.nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
+    /** A fresh random salt for one login attempt, Base64-encoded for an authentication-session note. */
+    static String newSalt(SecureRandom random) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        return Base64.getEncoder().encodeToString(salt);
     }
 
-    static CodeHasher withKey(String encodedKey) {
-        byte[] key = Base64.getDecoder().decode(encodedKey);
-        if (key.length < KEY_BYTES) {
-            throw new IllegalArgumentException("The code key is too short");
+    /** The hasher of one login attempt: the same secret and salt give the same hasher on any cluster node. */
+    static CodeHasher forAttempt(byte[] realmSecret, String encodedSalt) {
+        if (realmSecret == null || realmSecret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("The realm secret must have at least " + MIN_SECRET_BYTES + " bytes");
         }
-        return new CodeHasher(key);
+        return new CodeHasher(mac(realmSecret, Base64.getDecoder().decode(encodedSalt)));
     }
 
     String hash(String code) {
-        return Base64.getEncoder().encodeToString(mac(code));
+        return Base64.getEncoder().encodeToString(mac(key, code.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Constant-time comparison of the entered code's hash with the stored one. */
     boolean matches(String enteredCode, String storedHash) {
         byte[] expected = Base64.getDecoder().decode(storedHash);
-        return MessageDigest.isEqual(mac(enteredCode), expected);
+        return MessageDigest.isEqual(mac(key, enteredCode.getBytes(StandardCharsets.UTF_8)), expected);
     }
 
-    private byte[] mac(String code) {
+    private static byte[] mac(byte[] key, byte[] message) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key, ALGORITHM));
-            return mac.doFinal(code.getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(message);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }

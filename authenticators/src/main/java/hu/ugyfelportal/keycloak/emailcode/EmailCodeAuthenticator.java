@@ -8,6 +8,9 @@ import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.events.Details;
@@ -16,6 +19,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.KeyManager;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -38,8 +42,9 @@ public class EmailCodeAuthenticator implements Authenticator {
     static final String MAIL_TEMPLATE = "email-code.ftl";
     static final String FIELD_CODE = "code";
     static final String FIELD_RESEND = "resend";
-    /** The per-login-attempt HMAC key; lives as long as the authentication session, like the hash it keys. */
-    static final String KEY_NOTE = EmailCodeState.PREFIX + "key";
+    /** The login attempt's random salt for the code hash, and the id of the realm key it was combined with. */
+    static final String SALT_NOTE = EmailCodeState.PREFIX + "salt";
+    static final String KEY_ID_NOTE = EmailCodeState.PREFIX + "keyId";
 
     /** Event detail naming what happened to the code; never the code itself. */
     static final String DETAIL_OUTCOME = "email_code";
@@ -108,13 +113,14 @@ public class EmailCodeAuthenticator implements Authenticator {
                         String entered) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         EmailCodeRules.Check check = new EmailCodeRules(settings)
-                .check(state, entered, hasher(authSession), Time.currentTimeMillis());
+                .check(state, entered, hasher(context), Time.currentTimeMillis());
         writeState(authSession, check.state());
         switch (check.outcome()) {
             case ACCEPTED -> {
                 // Nothing of this step outlives it: should the flow ask again, a fresh code is sent.
                 EmailCodeState.NOTES.forEach(authSession::removeAuthNote);
-                authSession.removeAuthNote(KEY_NOTE);
+                authSession.removeAuthNote(SALT_NOTE);
+                authSession.removeAuthNote(KEY_ID_NOTE);
                 // Goes into the flow's own success event (LOGIN, or the reset flow's event).
                 context.getEvent().detail(DETAIL_OUTCOME, "accepted");
                 context.success();
@@ -169,7 +175,7 @@ public class EmailCodeAuthenticator implements Authenticator {
             context.challenge(page(context, settings, state, null, error("emailCode.sendFailed")));
             return;
         }
-        EmailCodeState sent = state.withDeliveredCode(hasher(authSession).hash(code), Time.currentTimeMillis());
+        EmailCodeState sent = state.withDeliveredCode(hasher(context).hash(code), Time.currentTimeMillis());
         writeState(authSession, sent);
         sendEvent(context).detail(DETAIL_OUTCOME, "sent").detail(DETAIL_SENDS, String.valueOf(sent.sends())).success();
         context.challenge(page(context, settings, sent, notice, null));
@@ -237,13 +243,24 @@ public class EmailCodeAuthenticator implements Authenticator {
                 .detail(Details.EMAIL, context.getUser().getEmail());
     }
 
-    private CodeHasher hasher(AuthenticationSessionModel authSession) {
-        String key = authSession.getAuthNote(KEY_NOTE);
+    /**
+     * The hasher of this login attempt: the realm's active HMAC key (kept in the database, rotated by the realm's key
+     * providers) with a salt of the attempt. The key id is remembered so a rotation during the attempt does not
+     * break it; should that key be deleted meanwhile, a new salt and key start over and the old code stops matching.
+     */
+    private CodeHasher hasher(AuthenticationFlowContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        KeyManager keys = context.getSession().keys();
+        String salt = authSession.getAuthNote(SALT_NOTE);
+        KeyWrapper key = salt == null ? null
+                : keys.getKey(context.getRealm(), authSession.getAuthNote(KEY_ID_NOTE), KeyUse.SIG, Algorithm.HS512);
         if (key == null) {
-            key = CodeHasher.newKey(random);
-            authSession.setAuthNote(KEY_NOTE, key);
+            key = keys.getActiveKey(context.getRealm(), KeyUse.SIG, Algorithm.HS512);
+            salt = CodeHasher.newSalt(random);
+            authSession.setAuthNote(SALT_NOTE, salt);
+            authSession.setAuthNote(KEY_ID_NOTE, key.getKid());
         }
-        return CodeHasher.withKey(key);
+        return CodeHasher.forAttempt(key.getSecretKey().getEncoded(), salt);
     }
 
     private static EmailCodeState readState(AuthenticationSessionModel authSession) {

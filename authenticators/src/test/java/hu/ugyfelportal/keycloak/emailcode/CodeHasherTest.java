@@ -10,10 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CodeHasherTest {
 
     private final SecureRandom random = new SecureRandom();
+    private final byte[] realmSecret = secret();
 
     @Test
     void theRightCodeMatchesItsHashAndNoOtherDoes() {
-        CodeHasher hasher = CodeHasher.withKey(CodeHasher.newKey(random));
+        CodeHasher hasher = CodeHasher.forAttempt(realmSecret, CodeHasher.newSalt(random));
         String hash = hasher.hash("123456");
 
         assertThat(hasher.matches("123456", hash)).isTrue();
@@ -24,29 +25,43 @@ class CodeHasherTest {
 
     @Test
     void theHashDoesNotContainTheCode() {
-        CodeHasher hasher = CodeHasher.withKey(CodeHasher.newKey(random));
-
-        assertThat(hasher.hash("123456")).doesNotContain("123456");
+        assertThat(CodeHasher.forAttempt(realmSecret, CodeHasher.newSalt(random)).hash("123456")).doesNotContain("123456");
     }
 
     @Test
-    void theHashDependsOnTheKey() {
-        CodeHasher one = CodeHasher.withKey(CodeHasher.newKey(random));
-        CodeHasher other = CodeHasher.withKey(CodeHasher.newKey(random));
+    void eachLoginAttemptHashesDifferently() {
+        CodeHasher one = CodeHasher.forAttempt(realmSecret, CodeHasher.newSalt(random));
+        CodeHasher other = CodeHasher.forAttempt(realmSecret, CodeHasher.newSalt(random));
 
         assertThat(one.hash("123456")).isNotEqualTo(other.hash("123456"));
         assertThat(other.matches("123456", one.hash("123456"))).isFalse();
     }
 
     @Test
-    void theSameKeyGivesTheSameHashOnAnyNode() {
-        String key = CodeHasher.newKey(random);
+    void theSaltAloneIsNotEnoughWithoutTheRealmSecret() {
+        String salt = CodeHasher.newSalt(random);
+        String hash = CodeHasher.forAttempt(realmSecret, salt).hash("123456");
 
-        assertThat(CodeHasher.withKey(key).matches("654321", CodeHasher.withKey(key).hash("654321"))).isTrue();
+        assertThat(CodeHasher.forAttempt(secret(), salt).matches("123456", hash)).isFalse();
     }
 
     @Test
-    void refusesShortKeys() {
-        assertThatThrownBy(() -> CodeHasher.withKey("c2hvcnQ=")).isInstanceOf(IllegalArgumentException.class);
+    void theSameSecretAndSaltGiveTheSameHashOnAnyNode() {
+        String salt = CodeHasher.newSalt(random);
+
+        assertThat(CodeHasher.forAttempt(realmSecret.clone(), salt)
+                .matches("654321", CodeHasher.forAttempt(realmSecret, salt).hash("654321"))).isTrue();
+    }
+
+    @Test
+    void refusesShortRealmSecrets() {
+        assertThatThrownBy(() -> CodeHasher.forAttempt(new byte[16], CodeHasher.newSalt(random)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private byte[] secret() {
+        byte[] secret = new byte[64];
+        random.nextBytes(secret);
+        return secret;
     }
 }

@@ -13,7 +13,7 @@ class EmailCodeRulesTest {
     private static final long SENT_AT = 1_000_000L;
 
     private final EmailCodeRules rules = new EmailCodeRules(EmailCodeSettings.DEFAULTS);
-    private final CodeHasher hasher = CodeHasher.withKey(CodeHasher.newKey(new SecureRandom()));
+    private final CodeHasher hasher = CodeHasher.forAttempt(new byte[32], CodeHasher.newSalt(new SecureRandom()));
     private final EmailCodeState sent = EmailCodeState.NONE.withDeliveredCode(hasher.hash("123456"), SENT_AT);
 
     @Test
