@@ -103,7 +103,8 @@ public class EmailCodeAuthenticator implements Authenticator {
                     error("emailCode.resendTooSoon", String.valueOf(tooSoon.secondsToWait()))));
         } else if (decision instanceof EmailCodeRules.LimitReached limit) {
             sendEvent(context).detail(DETAIL_OUTCOME, "send_limit").error(ERROR_SEND_LIMIT);
-            context.challenge(page(context, settings, state, null, error("emailCode.tooManySends", String.valueOf(limit.maxSends()))));
+            context.challenge(page(context, settings, state, null,
+                    error("emailCode.tooManySends", String.valueOf(limit.maxSends()))));
         } else {
             sendNewCode(context, settings, state, "emailCode.resent");
         }
