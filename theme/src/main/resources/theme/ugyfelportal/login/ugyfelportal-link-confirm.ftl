@@ -5,7 +5,7 @@
     <#if section = "header">
         ${msg(registration?then("registration.title", "passwordLink.confirmTitle"))}
     <#elseif section = "form">
-        <p id="ugyfelportal-link-confirm-intro">${msg("passwordLink.confirmIntro", (user.email)!'')}</p>
+        <p id="ugyfelportal-link-confirm-intro">${msg("passwordLink.confirmIntro", linkEmail!'')}</p>
         <p>${msg("passwordLink.sentOnce")}</p>
         <form id="kc-link-confirm-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <@buttons.actionGroup>

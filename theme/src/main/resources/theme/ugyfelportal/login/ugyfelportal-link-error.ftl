@@ -5,7 +5,7 @@
     <#if section = "header">
         ${msg("passwordLink.errorTitle")}
     <#elseif section = "form">
-        <div id="ugyfelportal-link-error" role="alert" aria-live="assertive">
+        <div id="ugyfelportal-link-error" class="ugyfelportal-answer" role="alert" aria-live="assertive">
             <p>${msg("passwordLink.errorHelp")}</p>
             <p>${msg("passwordLink.errorOnce")}</p>
         </div>

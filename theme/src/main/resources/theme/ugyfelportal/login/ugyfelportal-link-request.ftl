@@ -8,7 +8,7 @@
         </div>
     </#if>
     <#if answer??>
-        <div id="ugyfelportal-link-answer" class="${properties.kcAlertClass!} pf-m-danger" role="alert" aria-live="assertive">
+        <div id="ugyfelportal-link-answer" class="ugyfelportal-answer" role="alert" aria-live="assertive">
             <#nested>
         </div>
     </#if>

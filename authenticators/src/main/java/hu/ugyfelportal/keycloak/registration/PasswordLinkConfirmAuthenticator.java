@@ -24,6 +24,7 @@ public final class PasswordLinkConfirmAuthenticator implements Authenticator {
         }
         context.challenge(context.form()
                 .setAttribute("registration", !PasswordLinkRequestAuthenticator.hasPassword(context.getUser()))
+                .setAttribute("linkEmail", context.getUser().getEmail())
                 .createForm(TEMPLATE));
     }
 

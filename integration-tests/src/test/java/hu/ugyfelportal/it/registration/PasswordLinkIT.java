@@ -35,6 +35,7 @@ class PasswordLinkIT {
 
         assertThat(scanned.has(PasswordLinkSteps.CONFIRM_FORM)).as("scanner sees the confirmation: %s", scanned).isTrue();
         assertThat(scanned.document().select("#kc-request-code").text()).isEqualTo("Kérem a kódot");
+        assertThat(scanned.document().select("#ugyfelportal-link-confirm-intro").text()).contains("(" + email + ")");
         assertThat(env.mail().mailsFor(email)).as("a GET sends no code").hasSize(mailsBefore);
         Page passwordPage = PasswordLinkSteps.confirmWithCode(env, customer, customer.open(link), email);
         PasswordLinkSteps.setPassword(customer, passwordPage, "Uj-jelszo-2024");
