@@ -2,9 +2,11 @@ package hu.ugyfelportal.it.registration;
 
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
+import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
+import hu.ugyfelportal.mailcatcher.ReceivedMail;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +47,7 @@ class PageWordsIT {
         Map<String, Page> pages = reachablePages(env, language);
         Set<String> ourKeys = ourMessageKeys();
 
-        assertThat(pages).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(16);
         pages.forEach((name, page) -> {
             String words = visibleWords(page);
             assertThat(words).as("%s (%s) has no missing message", name, language).doesNotContain("???");
@@ -101,12 +103,21 @@ class PageWordsIT {
         int before = env.mail().mailsFor(provisioned).size();
         pages.put("link sent", PasswordLinkSteps.submitEmail(registering, alreadyRegistered,
                 PasswordLinkSteps.REGISTRATION_FORM, provisioned));
-        String link = PasswordLinkSteps.linkFrom(hu.ugyfelportal.it.support.LoginJourney.awaitMail(env, provisioned, before));
+        ReceivedMail linkMail = LoginJourney.awaitMail(env, provisioned, before);
+        assertThat(linkMail.subject()).as("registration mail in %s", language)
+                .isEqualTo(language.equals("hu") ? "Ügyfélportál – regisztráció" : "Customer Portal – registration");
+        String link = PasswordLinkSteps.linkFrom(linkMail);
 
         Browser customer = env.newBrowser().acceptLanguage(language);
         Page confirm = customer.open(link);
         pages.put("link confirmation", confirm);
-        Page passwordPage = PasswordLinkSteps.confirmWithCode(env, customer, confirm, provisioned);
+        int mailsBeforeCode = env.mail().mailsFor(provisioned).size();
+        Page codePage = customer.submit(confirm, PasswordLinkSteps.CONFIRM_FORM, Map.of());
+        pages.put("e-mailed code after the link", codePage);
+        String code = LoginJourney.codeFrom(LoginJourney.awaitMail(env, provisioned, mailsBeforeCode));
+        String wrongCode = code.equals("000000") ? "111111" : "000000";
+        pages.put("wrong code", customer.submit(codePage, LoginJourney.CODE_FORM, Map.of("code", wrongCode)));
+        Page passwordPage = customer.submit(pages.get("wrong code"), LoginJourney.CODE_FORM, Map.of("code", code));
         pages.put("set password", passwordPage);
         pages.put("set password, refused", PasswordLinkSteps.setPassword(customer, passwordPage, "rovid"));
         pages.put("password set", PasswordLinkSteps.setPassword(customer, pages.get("set password, refused"),
