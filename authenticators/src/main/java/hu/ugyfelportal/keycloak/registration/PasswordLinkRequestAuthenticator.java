@@ -137,8 +137,7 @@ public final class PasswordLinkRequestAuthenticator implements Authenticator {
     }
 
     private static Response sentPage(AuthenticationFlowContext context, String email) {
-        LinkPurpose purpose = purposeOf(context.getAuthenticationSession());
-        return page(context, email).setAttribute("purpose", purpose.name()).createForm("ugyfelportal-link-sent.ftl");
+        return page(context, email).createForm("ugyfelportal-link-sent.ftl");
     }
 
     private static void failureEvent(AuthenticationFlowContext context, UserModel user, String email,

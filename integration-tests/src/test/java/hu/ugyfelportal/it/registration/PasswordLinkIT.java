@@ -97,17 +97,20 @@ class PasswordLinkIT {
         String email = AdminApi.uniqueEmail("expired");
         env.admin().createUser(email, "Regi-jelszo-1", Map.of());
         String link;
+        Browser customer = env.newBrowser();
         try (var shortLinks = RealmSwitches.linkLifetimeSeconds(env, 1)) {
-            Browser customer = env.newBrowser();
             link = PasswordLinkSteps.requestLink(env, customer, PasswordLinkSteps.forgotPasswordPage(env, customer),
                     RESET_FORM, email);
         }
         Thread.sleep(2_100);
 
         Page expired = env.newBrowser().open(link);
+        Page expiredWhereRequested = customer.open(link);
 
         assertThat(expired.text()).contains(REGISTRATION_ERROR).contains(ONCE);
         assertThat(expired.has(PasswordLinkSteps.CONFIRM_FORM)).isFalse();
+        assertThat(expiredWhereRequested.text()).as("in the browser that asked for it").contains(REGISTRATION_ERROR);
+        assertThat(expiredWhereRequested.has(PasswordLinkSteps.CONFIRM_FORM)).isFalse();
         assertThat(env.admin().events("EXECUTE_ACTION_TOKEN_ERROR", null))
                 .anySatisfy(event -> assertThat(event.toString()).contains("expired_code"));
     }

@@ -32,6 +32,15 @@ class RegistrationIT {
     }
 
     @Test
+    void portalCanLinkStraightToTheRegistrationPage(TestEnvironment env) {
+        Page registration = env.newBrowser().open(env.keycloak().baseUrl() + "/realms/" + env.realm()
+                + "/login-actions/reset-credentials?client_id=ugyfelportal-portal&purpose=registration");
+
+        assertThat(registration.document().select("#kc-page-title").text()).isEqualTo("Regisztráció");
+        assertThat(registration.has(REGISTRATION_FORM)).isTrue();
+    }
+
+    @Test
     void languageSwitchKeepsTheRegistrationPage(TestEnvironment env) {
         Browser browser = env.newBrowser();
         Page registration = PasswordLinkSteps.registrationPage(env, browser);
