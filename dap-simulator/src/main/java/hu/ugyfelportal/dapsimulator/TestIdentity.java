@@ -13,7 +13,12 @@ public record TestIdentity(String id, String personalAdministrativeNumber, Strin
             new TestIdentity("nagy-eva", "DEV-000002", "Nagy", "Éva", "1982-11-02"),
             new TestIdentity("szabo-peter", "DEV-000003", "Szabó", "Péter", "1990-07-21"),
             new TestIdentity("toth-anna", "DEV-000004", "Tóth", "Anna", "1968-01-30"),
-            new TestIdentity("kiss-gabor", "DEV-000005", "Kiss", "Gábor", "2001-05-09"));
+            new TestIdentity("kiss-gabor", "DEV-000005", "Kiss", "Gábor", "2001-05-09"),
+            new TestIdentity("horvath-zsofia", "DEV-000006", "Horváth", "Zsófia", "1979-09-17"),
+            new TestIdentity("varga-laszlo", "DEV-000007", "Varga", "László", "1955-12-01"),
+            new TestIdentity("molnar-katalin", "DEV-000008", "Molnár", "Katalin", "1993-04-25"),
+            new TestIdentity("farkas-istvan", "DEV-000009", "Farkas", "István", "1987-08-08"),
+            new TestIdentity("balogh-judit", "DEV-000010", "Balogh", "Judit", "1999-02-14"));
 
     public static TestIdentity byId(String id) {
         return ALL.stream().filter(identity -> identity.id().equals(id)).findFirst()

@@ -35,6 +35,11 @@ public final class Pem {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Not a valid X.509 certificate: " + e.getMessage(), e);
         }
+        if (certificates.isEmpty() && pem != null && !pem.isBlank()) {
+            // Certificates are public: showing how the text starts helps to spot a wrongly pasted value.
+            throw new IllegalArgumentException("No -----BEGIN CERTIFICATE----- block in the " + pem.length()
+                    + " characters starting with '" + pem.substring(0, Math.min(20, pem.length())) + "'");
+        }
         return certificates;
     }
 
