@@ -47,7 +47,7 @@ class DapLoginIT {
     @Test
     void linkedCustomerLogsInByScanningTheQrCodeWithoutAnEmailCode(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("dap-login");
-        String userId = env.admin().createUser(email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        String userId = customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
         assertThat(link(env, email, "kovacs-janos").isPortalRedirect()).isTrue();
         int mailsBefore = env.mail().mailsFor(email).size();
 
@@ -71,7 +71,7 @@ class DapLoginIT {
     @Test
     void passwordLoginKeepsWorkingAfterLinking(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("dap-password");
-        env.admin().createUser(email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
         link(env, email, "horvath-zsofia");
 
         Browser browser = env.newBrowser();
@@ -84,7 +84,7 @@ class DapLoginIT {
     @Test
     void linkingStoresTheDapIdentityOnTheUserWithoutItsNationalIdentifier(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("dap-link");
-        String userId = env.admin().createUser(email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        String userId = customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
 
         Page done = link(env, email, "varga-laszlo");
 
@@ -92,7 +92,8 @@ class DapLoginIT {
         List<Map<String, Object>> links = env.admin().get("/users/" + userId + "/federated-identity", new TypeReference<>() {
         });
         assertThat(links).singleElement().satisfies(link -> {
-            assertThat(link).containsEntry("identityProvider", "dap").containsEntry("userName", "Varga László");
+            assertThat(link).containsEntry("identityProvider", "dap").containsKey("userName");
+            assertThat((String) link.get("userName")).isEqualToIgnoringCase("Varga László");
             assertThat((String) link.get("userId")).doesNotContain("DEV-000007").hasSize(43);
         });
     }
@@ -100,10 +101,10 @@ class DapLoginIT {
     @Test
     void aDapIdentityLinkedToAnotherUserCannotBeLinkedAgain(TestEnvironment env) {
         String first = AdminApi.uniqueEmail("dap-first");
-        env.admin().createUser(first, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        customer(env, first, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
         link(env, first, "nagy-eva");
         String second = AdminApi.uniqueEmail("dap-second");
-        String secondId = env.admin().createUser(second, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        String secondId = customer(env, second, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
 
         Page refused = link(env, second, "nagy-eva");
 
@@ -115,7 +116,7 @@ class DapLoginIT {
     @Test
     void aCustomerWithOnlyACompanyClientNumberCannotLinkDap(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("dap-company");
-        env.admin().createUser(email, PASSWORD, Map.of("ugyfelszam", List.of(COMPANY)));
+        customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(COMPANY)));
 
         Page refused = startLinking(env, env.newBrowser(), email);
 
@@ -141,7 +142,7 @@ class DapLoginIT {
     @Test
     void aLinkedButDisabledUserGetsTheSameLoginFailedMessage(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("dap-disabled");
-        String userId = env.admin().createUser(email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        String userId = customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
         link(env, email, "kiss-gabor");
         env.admin().call("PUT", "/users/" + userId, Map.of("enabled", false)).expect(204);
 
@@ -157,7 +158,7 @@ class DapLoginIT {
     @Test
     void afterUnlinkingDapNoLongerLogsIn(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("dap-unlink");
-        String userId = env.admin().createUser(email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        String userId = customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
         link(env, email, "balogh-judit");
         env.admin().call("DELETE", "/users/" + userId + "/federated-identity/dap", null).expect(204);
 
@@ -171,7 +172,7 @@ class DapLoginIT {
     @Test
     void anApprovalOfOneBrowsersQrCannotCompleteAnotherBrowsersLogin(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("dap-relay");
-        env.admin().createUser(email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
         link(env, email, "toth-anna");
         Browser victim = env.newBrowser();
         PortalClient.AuthorizationRequest victimRequest = env.portal().authorizationRequest();
@@ -264,6 +265,26 @@ class DapLoginIT {
 
         assertThat(env.admin().events("IDENTITY_PROVIDER_LOGIN_ERROR", null))
                 .anySatisfy(event -> assertThat(event).containsEntry("error", "dap_declined"));
+    }
+
+    /**
+     * A user with the given client-number attribute values. Until the client-number feature (issue 6) declares the
+     * {@code ugyfelszam} attribute in the realm's user profile, the profile would drop it; then this lets
+     * administrators keep unmanaged attributes, as the realm will with that feature.
+     */
+    private static String customer(TestEnvironment env, String email, String password, Map<String, List<String>> attributes) {
+        synchronized (DapLoginIT.class) {
+            Map<String, Object> profile = env.admin().get("/users/profile", new TypeReference<>() {
+            });
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> declared = (List<Map<String, Object>>) profile.get("attributes");
+            boolean known = declared.stream().anyMatch(attribute -> "ugyfelszam".equals(attribute.get("name")));
+            if (!known && profile.get("unmanagedAttributePolicy") == null) {
+                profile.put("unmanagedAttributePolicy", "ADMIN_EDIT");
+                env.admin().call("PUT", "/users/profile", profile).expect(200);
+            }
+        }
+        return env.admin().createUser(email, password, attributes);
     }
 
     private static Page openDap(Browser browser, Page loginPage) {
