@@ -12,6 +12,10 @@ import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -156,16 +160,22 @@ class DapLoginIT {
     }
 
     @Test
-    void afterUnlinkingDapNoLongerLogsIn(TestEnvironment env) {
+    void theCustomerUnlinksDapThroughTheAccountApiAndThenDapNoLongerLogsIn(TestEnvironment env) throws Exception {
         String email = AdminApi.uniqueEmail("dap-unlink");
         String userId = customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
-        link(env, email, "balogh-judit");
-        env.admin().call("DELETE", "/users/" + userId + "/federated-identity/dap", null).expect(204);
+        PortalClient.AuthorizationRequest linking = env.portal().authorizationRequest(Map.of("kc_action", "idp_link:dap"));
+        PortalClient.Tokens tokens = env.portal().exchange(linking, link(env, linking, email, "balogh-judit"));
 
+        HttpResponse<String> unlinked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        env.keycloak().baseUrl() + "/realms/" + env.realm() + "/account/linked-accounts/dap"))
+                .header("Authorization", "Bearer " + tokens.accessToken()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unlinked.statusCode()).as("account API: %s", unlinked.body()).isEqualTo(204);
+        assertThat(env.admin().get("/users/" + userId + "/federated-identity", new TypeReference<List<Object>>() {
+        })).isEmpty();
         Browser browser = env.newBrowser();
         Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
         env.dap().approve(DapPhone.scan(qr), "balogh-judit");
-
         assertThat(refresh(browser, qr).text()).contains(LOGIN_FAILED);
     }
 
@@ -300,15 +310,24 @@ class DapLoginIT {
 
     /** Logs in with password (and code), confirms linking DÁP (kc_action=idp_link:dap); returns the next page. */
     private static Page startLinking(TestEnvironment env, Browser browser, String email) {
-        Page login = browser.open(env.portal().authorizationRequest(Map.of("kc_action", "idp_link:dap")).url());
+        return startLinking(env, browser, env.portal().authorizationRequest(Map.of("kc_action", "idp_link:dap")), email);
+    }
+
+    private static Page startLinking(TestEnvironment env, Browser browser, PortalClient.AuthorizationRequest linking,
+                                     String email) {
+        Page login = browser.open(linking.url());
         Page confirm = LoginJourney.passwordAndCode(env, browser, login, email, PASSWORD);
         return browser.submit(confirm, "form[action*=login-actions]", Map.of());
     }
 
     /** The whole linking journey with the given simulator identity approving on the phone. */
     private static Page link(TestEnvironment env, String email, String identity) {
+        return link(env, env.portal().authorizationRequest(Map.of("kc_action", "idp_link:dap")), email, identity);
+    }
+
+    private static Page link(TestEnvironment env, PortalClient.AuthorizationRequest linking, String email, String identity) {
         Browser browser = env.newBrowser();
-        Page qr = startLinking(env, browser, email);
+        Page qr = startLinking(env, browser, linking, email);
         assertThat(qr.has("#dap-qr-image")).as("linking QR page: %s", qr).isTrue();
         assertThat(env.dap().approve(DapPhone.scan(qr), identity).verifierStatus()).isEqualTo(200);
         return refresh(browser, qr);

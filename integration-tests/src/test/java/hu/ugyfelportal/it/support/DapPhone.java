@@ -62,7 +62,11 @@ public final class DapPhone {
         if (image == null) {
             throw new AssertionError("No DÁP QR code on the page: " + page);
         }
-        String source = image.attr("src");
+        return scan(image.attr("src"));
+    }
+
+    /** The content of a QR code given as the {@code src} of its image (an inline PNG). */
+    public static String scan(String source) {
         String prefix = "data:image/png;base64,";
         if (!source.startsWith(prefix)) {
             throw new AssertionError("The QR image is not an inline PNG: " + source.substring(0, Math.min(40, source.length())));
