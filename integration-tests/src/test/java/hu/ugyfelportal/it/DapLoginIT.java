@@ -168,7 +168,8 @@ class DapLoginIT {
 
         HttpResponse<String> unlinked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         env.keycloak().baseUrl() + "/realms/" + env.realm() + "/account/linked-accounts/dap"))
-                .header("Authorization", "Bearer " + tokens.accessToken()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + tokens.accessToken()).header("Accept", "application/json")
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(unlinked.statusCode()).as("account API: %s", unlinked.body()).isEqualTo(204);
         assertThat(env.admin().get("/users/" + userId + "/federated-identity", new TypeReference<List<Object>>() {
