@@ -23,6 +23,8 @@ import java.util.concurrent.Executors;
  * <ul>
  * <li>{@code POST /api/approve} with form fields {@code uri} (the QR content) and {@code identity};</li>
  * <li>{@code POST /api/decline} with {@code uri};</li>
+ * <li>{@code POST /api/replay} with {@code uri} and {@code identity}: approves with a key binding for another nonce,
+ * as a replayed presentation would carry;</li>
  * <li>{@code GET /issuer-certificate.pem}: the certificate a realm must trust for the simulator's PIDs.</li>
  * </ul>
  * The API answers JSON: {@code {"verifierStatus": 200, "verifierBody": "..."}} or {@code {"error": "..."}} (HTTP 400).
@@ -65,10 +67,6 @@ public final class DapSimulator implements AutoCloseable {
         return issuer;
     }
 
-    public Wallet wallet() {
-        return wallet;
-    }
-
     @Override
     public void close() {
         server.stop(0);
@@ -93,6 +91,10 @@ public final class DapSimulator implements AutoCloseable {
                 } else if (method.equals("POST") && path.equals("/api/approve")) {
                     Map<String, String> form = form(exchange);
                     apiAnswer(exchange, wallet.approve(wallet.fetch(required(form, "uri")),
+                            TestIdentity.byId(required(form, "identity"))));
+                } else if (method.equals("POST") && path.equals("/api/replay")) {
+                    Map<String, String> form = form(exchange);
+                    apiAnswer(exchange, wallet.approveReplayed(wallet.fetch(required(form, "uri")),
                             TestIdentity.byId(required(form, "identity"))));
                 } else if (method.equals("POST") && path.equals("/api/decline")) {
                     apiAnswer(exchange, wallet.decline(wallet.fetch(required(form(exchange), "uri"))));

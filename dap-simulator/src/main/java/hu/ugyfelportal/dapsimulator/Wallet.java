@@ -71,10 +71,22 @@ public final class Wallet {
     }
 
     public Answer approve(VerifierRequest request, TestIdentity identity) {
+        return approve(request, identity, request.nonce());
+    }
+
+    /**
+     * Approves with the key binding made for another nonce: what a presentation captured from another login and
+     * replayed here looks like. For tests of the verifier.
+     */
+    public Answer approveReplayed(VerifierRequest request, TestIdentity identity) {
+        return approve(request, identity, "nonce-of-another-login");
+    }
+
+    private Answer approve(VerifierRequest request, TestIdentity identity, String nonce) {
         Holder holder = holders.get(identity.id());
         String issuance = issuer.issue(identity, holder.keys().getPublic());
         String presentation = holder.bind(Holder.disclose(issuance, request.claims()), request.clientId(),
-                request.nonce(), Instant.now());
+                nonce, Instant.now());
         String vpToken = json(Map.of("pid", List.of(presentation)));
         return answer(request, Map.of("vp_token", vpToken, "state", request.state()));
     }

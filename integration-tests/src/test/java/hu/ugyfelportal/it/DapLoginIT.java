@@ -259,6 +259,21 @@ class DapLoginIT {
     }
 
     @Test
+    void aPresentationBoundToAnotherNonceIsRefusedAndRecorded(TestEnvironment env) {
+        Browser browser = env.newBrowser();
+        Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+
+        DapPhone.Outcome replayed = env.dap().replay(DapPhone.scan(qr), "kovacs-janos");
+        Page again = refresh(browser, qr);
+
+        assertThat(replayed.verifierStatus()).isEqualTo(400);
+        assertThat(again.isPortalRedirect()).isFalse();
+        assertThat(again.text()).contains("A DÁP alkalmazás válaszát nem tudtuk elfogadni.");
+        assertThat(env.admin().events("IDENTITY_PROVIDER_LOGIN_ERROR", null))
+                .anySatisfy(event -> assertThat(event).containsEntry("error", "dap_presentation_rejected"));
+    }
+
+    @Test
     void cancelReturnsToTheLoginPage(TestEnvironment env) {
         Browser browser = env.newBrowser();
         Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));

@@ -1,5 +1,6 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import hu.ugyfelportal.keycloak.dap.protocol.AuthorizationRequest;
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 import hu.ugyfelportal.keycloak.dap.protocol.VerifierIdentity;
@@ -266,7 +267,7 @@ public class DapEndpoint {
 
     private static Map<String, Object> readClaims(String json) {
         try {
-            return JsonSerialization.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<>() {
+            return JsonSerialization.readValue(json, new TypeReference<>() {
             });
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,7 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,12 +17,12 @@ final class DapSubject {
     private DapSubject() {
     }
 
-    static String of(DapConfig config, Map<String, Object> claims) throws hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException {
+    static String of(DapConfig config, Map<String, Object> claims) throws PresentationRejectedException {
         StringBuilder input = new StringBuilder(config.credentialType());
         for (String claim : config.subjectClaims()) {
             Object value = claims.get(claim);
             if (value == null || value.toString().isBlank()) {
-                throw new hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException(
+                throw new PresentationRejectedException(
                         "subject claim '" + claim + "' not disclosed");
             }
             input.append('\n').append(claim).append('=').append(value);

@@ -2,6 +2,7 @@ package hu.ugyfelportal.it.support;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -29,9 +30,6 @@ import java.util.stream.Collectors;
  * would) and hands its content to the DÁP simulator's HTTP API, which fetches the signed request and answers.
  */
 public final class DapPhone {
-
-    /** Test identities of the simulator (see {@code hu.ugyfelportal.dapsimulator.TestIdentity}). */
-    public static final String KOVACS_JANOS = "kovacs-janos";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String simulatorUrl;
@@ -73,8 +71,9 @@ public final class DapPhone {
         }
         try {
             BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(source.substring(prefix.length()))));
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(png))))
-                    .getText();
+            // The image is drawn by a program, not photographed: tell the reader so, as a camera app's scanner adapts.
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(png))),
+                    Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE, DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
@@ -84,6 +83,11 @@ public final class DapPhone {
 
     public Outcome approve(String qrContent, String identity) {
         return post("/api/approve", Map.of("uri", qrContent, "identity", identity));
+    }
+
+    /** Answers with a presentation whose key binding was made for another login's nonce. */
+    public Outcome replay(String qrContent, String identity) {
+        return post("/api/replay", Map.of("uri", qrContent, "identity", identity));
     }
 
     public Outcome decline(String qrContent) {

@@ -56,11 +56,6 @@ public final class Pem {
         }
     }
 
-    public static String encode(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
-
     private static List<byte[]> blocks(String pem, String type) {
         List<byte[]> blocks = new ArrayList<>();
         if (pem == null) {
