@@ -5,12 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code java -jar ugyfelportal-dap-simulator-*-standalone.jar [port] [verifier-dns-name] [env-file]}
+ * {@code java -jar ugyfelportal-dap-simulator-*-standalone.jar [port] [verifier-dns-name] [env-file] [bind-address]}
  * <p>
  * Starts the simulator (default port 8090) and writes, for the local run, the realm's DÁP environment variables
  * into the env file (default {@code dap-simulator.env}): the simulator's PID issuer certificate to trust, and a
  * freshly made DEVELOPMENT-ONLY request-object signing key and certificate for the verifier DNS name (default
- * {@code localhost}). Source that file before starting Keycloak.
+ * {@code localhost}). Source that file before starting Keycloak. It listens on 127.0.0.1 unless another bind address
+ * (e.g. {@code 0.0.0.0} in a container) is given.
  */
 public final class DapSimulatorMain {
 
@@ -21,7 +22,8 @@ public final class DapSimulatorMain {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8090;
         String verifierDnsName = args.length > 1 ? args[1] : "localhost";
         Path envFile = Path.of(args.length > 2 ? args[2] : "dap-simulator.env");
-        DapSimulator simulator = DapSimulator.start("127.0.0.1", port);
+        String bindAddress = args.length > 3 ? args[3] : "127.0.0.1";
+        DapSimulator simulator = DapSimulator.start(bindAddress, port);
         DevCertificates.KeyAndCertificate verifier = DevCertificates.selfSigned("Ügyfélportál verifier", verifierDnsName);
         String exports = "export UGYFELPORTAL_DAP_TRUSTED_ISSUERS='" + oneLine(simulator.issuer().certificatePem()) + "'\n"
                 + "export UGYFELPORTAL_DAP_SIGNING_KEY='" + oneLine(verifier.privateKeyPem()) + "'\n"

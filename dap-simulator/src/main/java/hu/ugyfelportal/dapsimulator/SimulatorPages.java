@@ -9,7 +9,7 @@ final class SimulatorPages {
     }
 
     static String start(List<TestIdentity> identities) {
-        return page("DÁP szimulátor", """
+        return page("Scan", """
                 <p>Paste the content of the QR code shown by the login page (<code>openid4vp://…</code>).</p>
                 <form method="post" action="/requests">
                   <textarea name="uri" rows="4" cols="80" required></textarea><br>
