@@ -3,9 +3,12 @@ package hu.ugyfelportal.it;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +30,22 @@ class BundleJarIT {
             assertThat(entries).filteredOn(name -> name.endsWith(".class"))
                     .isNotEmpty()
                     .allMatch(name -> name.startsWith("hu/ugyfelportal/"), "is one of our own classes");
+        }
+    }
+
+    @Test
+    void registersEveryProviderOfTheSpiModule() throws IOException {
+        Path services = Path.of("..", "authenticators", "src", "main", "resources", "META-INF", "services");
+        try (JarFile jar = new JarFile(Path.of(System.getProperty("bundle.jar")).toFile());
+             Stream<Path> serviceFiles = Files.list(services)) {
+            for (Path serviceFile : serviceFiles.toList()) {
+                ZipEntry entry = jar.getEntry("META-INF/services/" + serviceFile.getFileName());
+                assertThat(entry).as("service file %s in the bundle", serviceFile.getFileName()).isNotNull();
+                String registered = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(registered.lines().map(String::strip).toList())
+                        .containsAll(Files.readAllLines(serviceFile).stream().map(String::strip)
+                                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList());
+            }
         }
     }
 }
