@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/jdk.sh
+source scripts/lib/chromium.sh
 use_jdk_21_or_newer
+ensure_chromium
 exec mvn -B -ntp verify "$@"

@@ -30,5 +30,9 @@ use_jdk_21_or_newer() {
     fi
     export JAVA_HOME="$best"
     export PATH="$JAVA_HOME/bin:$PATH"
+    if [ "$best_version" -ge 23 ]; then
+        # Maven 3.8's bundled Guava uses sun.misc.Unsafe; JDK 23+ warns about it on every run.
+        export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+    fi
     echo "Using JDK $best_version at $JAVA_HOME" >&2
 }

@@ -32,6 +32,8 @@ final class ContainerKeycloak implements KeycloakServer {
                         "/opt/keycloak/data/import/ugyfelportal-realm.json")
                 .withCopyFileToContainer(MountableFile.forHostPath(TestSettings.demoUsersFile()),
                         "/opt/keycloak/data/import/ugyfelportal-users-0.json")
+                // The files come from realm-config/ on disk, not the classpath, so import is asked for here.
+                .withCustomCommand("--import-realm")
                 .withEnv(realmEnvironment)
                 .withAccessToHost(true);
         container.start();

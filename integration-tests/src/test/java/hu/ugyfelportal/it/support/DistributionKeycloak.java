@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +25,8 @@ final class DistributionKeycloak implements KeycloakServer {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
     private static final int MINIMUM_JAVA = 21;
+    /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final Path home;
     private final Path logFile;
@@ -126,6 +129,25 @@ final class DistributionKeycloak implements KeycloakServer {
     @Override
     public String adminPassword() {
         return TestSettings.ADMIN_PASSWORD;
+    }
+
+    /** utime + stime of Keycloak's Java process from /proc (kc.sh execs Java, or runs it as a child). */
+    @Override
+    public Optional<Duration> cpuTime() {
+        ProcessHandle java = process.descendants()
+                .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .findFirst().orElse(process.toHandle());
+        return Optional.of(java).flatMap(handle -> {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + handle.pid() + "/stat"));
+                // Fields after the command name, which is in parentheses and may hold spaces.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                return Optional.of(Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND));
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     @Override

@@ -10,6 +10,11 @@ public interface KeycloakServer extends AutoCloseable {
 
     String adminPassword();
 
+    /** CPU time the server process has used so far, where the process is ours to read (not in Docker). */
+    default java.util.Optional<java.time.Duration> cpuTime() {
+        return java.util.Optional.empty();
+    }
+
     /** The last lines of the server's log, shown when a test fails. */
     String logTail(int lines);
 

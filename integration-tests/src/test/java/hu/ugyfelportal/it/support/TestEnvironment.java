@@ -15,6 +15,7 @@ public final class TestEnvironment implements AutoCloseable {
     private final MailCatcher mail;
     private final KeycloakServer keycloak;
     private final AdminApi admin;
+    private Chromium chromium;
 
     private TestEnvironment(MailCatcher mail, KeycloakServer keycloak) {
         this.mail = mail;
@@ -58,10 +59,28 @@ public final class TestEnvironment implements AutoCloseable {
         return new Browser(TestSettings.PORTAL_URL);
     }
 
+    /** A real headless Chromium, started on first use (only browser tests pay for it). */
+    public synchronized Chromium chromium() {
+        if (chromium == null) {
+            chromium = Chromium.start();
+        }
+        return chromium;
+    }
+
     /** The portal's OIDC client, as the real portal would use it. */
     public PortalClient portal() {
-        return new PortalClient(keycloak.baseUrl(), TestSettings.REALM, TestSettings.PORTAL_CLIENT_ID,
-                TestSettings.PORTAL_CLIENT_SECRET, TestSettings.PORTAL_URL + "/callback");
+        return client(TestSettings.PORTAL_CLIENT_ID, TestSettings.PORTAL_CLIENT_SECRET);
+    }
+
+    /** Another confidential client of the realm whose redirect URIs are below the portal URL. */
+    public PortalClient client(String clientId, String secret) {
+        return new PortalClient(keycloak.baseUrl(), TestSettings.REALM, clientId, secret,
+                TestSettings.PORTAL_URL + "/callback");
+    }
+
+    /** Where clients of the tests may redirect to: nothing listens there, the browser helper stops at it. */
+    public String portalUrl() {
+        return TestSettings.PORTAL_URL;
     }
 
     /**
@@ -79,11 +98,17 @@ public final class TestEnvironment implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            keycloak.close();
+            if (chromium != null) {
+                chromium.close();
+            }
         } finally {
-            mail.stop();
+            try {
+                keycloak.close();
+            } finally {
+                mail.stop();
+            }
         }
     }
 }

@@ -1,0 +1,32 @@
+package hu.ugyfelportal.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one JAR operators deploy: our SPIs and theme, and none of the libraries Keycloak already ships. */
+class BundleJarIT {
+
+    @Test
+    void holdsTheThemeAndOnlyOurOwnClasses() throws IOException {
+        try (JarFile jar = new JarFile(Path.of(System.getProperty("bundle.jar")).toFile())) {
+            List<String> entries = jar.stream().map(ZipEntry::getName).toList();
+
+            assertThat(entries).contains(
+                    "META-INF/keycloak-themes.json",
+                    "theme/ugyfelportal/login/theme.properties",
+                    "theme/ugyfelportal/login/login.ftl",
+                    "theme/ugyfelportal/login/messages/messages_hu.properties",
+                    "theme/ugyfelportal/email/theme.properties");
+            assertThat(entries).filteredOn(name -> name.endsWith(".class"))
+                    .isNotEmpty()
+                    .allMatch(name -> name.startsWith("hu/ugyfelportal/"), "is one of our own classes");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package hu.ugyfelportal.it.support;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A real headless Chromium (Debian's chromium + chromium-driver, installed by scripts/test.sh) for pages whose
+ * JavaScript matters. Started on first use and kept for the run; {@link #newSession()} forgets all cookies.
+ */
+public final class Chromium implements AutoCloseable {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private final ChromeDriver driver;
+
+    private Chromium(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    static Chromium start() {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": run scripts/test.sh, which installs Debian's chromium and chromium-driver.");
+        }
+        try {
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER))
+                    .usingAnyFreePort()
+                    .build();
+            ChromeOptions options = new ChromeOptions()
+                    .setBinary(CHROMIUM)
+                    // This machine has no network beyond loopback: Chromium's own background traffic stays off.
+                    .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                            "--no-first-run", "--window-size=1280,900", "--lang=hu",
+                            "--user-data-dir=" + Files.createTempDirectory("ugyfelportal-chromium"));
+            // A Hungarian customer's browser; headless Chromium ignores --lang for Accept-Language.
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "hu-HU,hu"));
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return new Chromium(driver);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The browser with no cookies left from earlier tests. */
+    public WebDriver newSession() {
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Runs the whole system locally, no Docker: Keycloak 26.7.3 from Maven Central in dev mode (embedded H2) with
+# the bundle, the realm and the demo customers, plus a mail catcher whose inbox is a web page.
+# Every start begins with a fresh database, so the realm file is always imported as it is now.
+# Ports: KEYCLOAK_PORT (8080), MAIL_SMTP_PORT (2525), MAIL_WEB_PORT (8025). Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/jdk.sh
+use_jdk_21_or_newer
+
+KEYCLOAK_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml)
+KEYCLOAK_PORT=${KEYCLOAK_PORT:-8080}
+MAIL_SMTP_PORT=${MAIL_SMTP_PORT:-2525}
+MAIL_WEB_PORT=${MAIL_WEB_PORT:-8025}
+RUN_DIR=.local
+KEYCLOAK_HOME=$RUN_DIR/keycloak-$KEYCLOAK_VERSION
+
+for port in "$KEYCLOAK_PORT" "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "Port $port is already in use (another run?). Stop it, or choose other ports with" \
+             "KEYCLOAK_PORT / MAIL_SMTP_PORT / MAIL_WEB_PORT." >&2
+        exit 1
+    fi
+done
+
+echo "Building the bundle and the mail catcher..."
+mvn -B -ntp -q -DskipTests -pl bundle,mail-catcher -am package
+
+if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
+    echo "Unpacking Keycloak $KEYCLOAK_VERSION from Maven Central..."
+    mvn -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+        -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$RUN_DIR"
+    chmod +x "$KEYCLOAK_HOME"/bin/*.sh
+fi
+rm -rf "$KEYCLOAK_HOME/data"
+mkdir -p "$KEYCLOAK_HOME/data/import" "$KEYCLOAK_HOME/providers"
+cp realm-config/ugyfelportal-realm.json realm-config/demo/ugyfelportal-users-0.json "$KEYCLOAK_HOME/data/import/"
+cp bundle/target/ugyfelportal-keycloak-bundle.jar "$KEYCLOAK_HOME/providers/"
+
+children=()
+stop_all() {
+    trap - INT TERM EXIT
+    echo "Stopping..."
+    # kc.sh runs Java as its child, so each process tree is stopped, children first.
+    for pid in "${children[@]}"; do
+        pkill -TERM -P "$pid" 2>/dev/null || true
+        kill "$pid" 2>/dev/null || true
+    done
+    wait 2>/dev/null || true
+}
+trap stop_all INT TERM EXIT
+
+java -jar mail-catcher/target/ugyfelportal-mail-catcher-*-standalone.jar "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT" &
+children+=($!)
+
+export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
+export UGYFELPORTAL_SMTP_HOST=127.0.0.1 UGYFELPORTAL_SMTP_PORT=$MAIL_SMTP_PORT
+export UGYFELPORTAL_PORTAL_CLIENT_SECRET=${UGYFELPORTAL_PORTAL_CLIENT_SECRET:-local-dev-secret}
+"$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" --http-management-port=$((KEYCLOAK_PORT + 1000)) \
+    --import-realm > "$RUN_DIR/keycloak.log" 2>&1 &
+children+=($!)
+
+echo "Starting Keycloak (log: $RUN_DIR/keycloak.log)..."
+until curl -sf -o /dev/null "http://localhost:$KEYCLOAK_PORT/realms/ugyfelportal"; do
+    if ! kill -0 "${children[1]}" 2>/dev/null; then
+        echo "Keycloak stopped while starting; the end of its log:" >&2
+        tail -n 40 "$RUN_DIR/keycloak.log" >&2
+        exit 1
+    fi
+    sleep 2
+done
+
+cat <<INFO
+
+The Ügyfélportál login is running.
+  Customer login (account console): http://localhost:$KEYCLOAK_PORT/realms/ugyfelportal/account
+  Admin console:                     http://localhost:$KEYCLOAK_PORT/admin   (admin / admin)
+  Mail inbox (login codes, links):   http://localhost:$MAIL_WEB_PORT/
+  Demo customers (password after the colon):
+    kovacs.janos@example.hu : Demo-jelszo-1
+    nagy.eva@example.hu     : Demo-jelszo-2
+Press Ctrl-C to stop.
+INFO
+wait "${children[1]}"
