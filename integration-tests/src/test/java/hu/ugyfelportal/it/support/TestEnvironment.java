@@ -83,20 +83,6 @@ public final class TestEnvironment implements AutoCloseable {
         return TestSettings.PORTAL_URL;
     }
 
-    /**
-     * Another confidential OIDC client of the realm, such as one a test created through the Admin API to try
-     * single sign-on; it must accept the portal's redirect URI, {@link #portalUrl()}{@code /callback}.
-     */
-    public PortalClient client(String clientId, String clientSecret) {
-        return new PortalClient(keycloak.baseUrl(), TestSettings.REALM, clientId, clientSecret,
-                TestSettings.PORTAL_URL + "/callback");
-    }
-
-    /** Where the browser stops: redirects to this URL are not followed. */
-    public String portalUrl() {
-        return TestSettings.PORTAL_URL;
-    }
-
     @Override
     public synchronized void close() {
         try {
