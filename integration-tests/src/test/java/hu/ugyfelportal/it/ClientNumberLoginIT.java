@@ -12,7 +12,12 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.util.JsonSerialization;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -210,6 +215,31 @@ class ClientNumberLoginIT {
         assertThat(env.portal().refresh(tokens).accessTokenClaims())
                 .containsEntry("client_number", "31000002")
                 .containsEntry("client_name", "Kovács és Fia Zrt.");
+    }
+
+    @Test
+    void customersNeitherSeeNorChangeTheirClientNumbersInTheAccountApi(TestEnvironment env) throws Exception {
+        String email = AdminApi.uniqueEmail("fiokadatok");
+        String userId = env.admin().createUser(email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE)));
+        PortalClient.Tokens tokens = loginChoosing(env, env.newBrowser(), email, "31000001");
+        String account = env.keycloak().baseUrl() + "/realms/" + env.realm() + "/account/";
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> profile = http.send(HttpRequest.newBuilder(URI.create(account + "?userProfileMetadata=true"))
+                .header("Authorization", "Bearer " + tokens.accessToken()).header("Accept", "application/json")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
+        assertThat(profile.body()).contains(email).doesNotContain("\"ugyfelszam\"", "31000001");
+
+        String update = JsonSerialization.writeValueAsString(Map.of("username", email, "email", email,
+                "firstName", "Teszt", "lastName", "Ügyfél",
+                "attributes", Map.of("ugyfelszam", List.of("39999999 | CEG | Saját Kft."))));
+        HttpResponse<String> updated = http.send(HttpRequest.newBuilder(URI.create(account))
+                .header("Authorization", "Bearer " + tokens.accessToken()).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(update)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(updated.statusCode()).as("the account API answered: %s", updated.body()).isIn(204, 400);
+        assertThat(ClientNumberAdmin.user(env, userId).getAttributes().get("ugyfelszam")).containsExactly(PRIVATE);
     }
 
     @Test
