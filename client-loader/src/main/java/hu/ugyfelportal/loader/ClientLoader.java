@@ -31,7 +31,7 @@ public final class ClientLoader {
 
     public LoadReport load(List<ClientRow> rows, boolean dryRun) {
         List<LoadReport.RejectedRow> rejected = new ArrayList<>();
-        Map<String, List<ClientRow>> rowsByUser = acceptedRowsByUser(rows, rejected);
+        Map<String, List<ClientRow>> rowsByUser = acceptedRowsByUser(rows, holders(), rejected);
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -66,12 +66,22 @@ public final class ClientLoader {
         return new LoadReport(dryRun, created, updated, unchanged, loaded, List.copyOf(rejected));
     }
 
+    /** Who holds each client number in Keycloak now: number to username. */
+    private Map<String, String> holders() {
+        Map<String, String> holders = new HashMap<>();
+        admin.forEachUser(user -> clientNumbersOf(user).stream()
+                .map(ClientNumber::parse)
+                .flatMap(Optional::stream)
+                .forEach(clientNumber -> holders.putIfAbsent(clientNumber.number(), (String) user.get("username"))));
+        return holders;
+    }
+
     /**
-     * Checks each row and groups the good ones by user. A client number stands for one contracting party, so a
-     * number that appears again later in the file (for the same or another e-mail) is a duplicate; the first
-     * occurrence is loaded.
+     * Checks each row and groups the good ones by user. A client number stands for one contracting party, so it
+     * is a duplicate when another user already holds it in Keycloak, or when it appears again later in the file
+     * (for the same or another e-mail; the first occurrence is loaded).
      */
-    private static Map<String, List<ClientRow>> acceptedRowsByUser(List<ClientRow> rows,
+    private static Map<String, List<ClientRow>> acceptedRowsByUser(List<ClientRow> rows, Map<String, String> holders,
                                                                    List<LoadReport.RejectedRow> rejected) {
         Map<String, List<ClientRow>> byUser = new LinkedHashMap<>();
         Map<String, ClientRow> firstByNumber = new HashMap<>();
@@ -85,6 +95,11 @@ public final class ClientLoader {
             if (first != null) {
                 rejected.add(new LoadReport.RejectedRow(row, Rejection.DUPLICATE,
                         "already on line " + first.line() + " for " + first.email()));
+                continue;
+            }
+            String holder = holders.get(row.number());
+            if (holder != null && !holder.equalsIgnoreCase(row.email())) {
+                rejected.add(new LoadReport.RejectedRow(row, Rejection.DUPLICATE, "already held by " + holder));
                 continue;
             }
             byUser.computeIfAbsent(row.email().toLowerCase(Locale.ROOT), email -> new ArrayList<>()).add(row);

@@ -1,6 +1,7 @@
 package hu.ugyfelportal.loader;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code load-clients <file.csv> [--dry-run]}: loads the export and prints the report.
@@ -15,9 +17,9 @@ import java.util.List;
  */
 public final class ClientLoaderMain {
 
-    static final int EXIT_OK = 0;
-    static final int EXIT_FAILED = 1;
-    static final int EXIT_ROWS_REJECTED = 2;
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_ROWS_REJECTED = 2;
     private static final String USAGE = """
             Usage: load-clients.sh <file.csv> [--dry-run]
               The CSV (UTF-8, header row, comma or semicolon) has the columns: e-mail, ügyfélszám, típus, név.
@@ -29,35 +31,36 @@ public final class ClientLoaderMain {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    static int run(String[] args) {
+    /** The whole command with its environment and output streams passed in, so it can be run from tests. */
+    public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         List<String> files = new ArrayList<>();
         boolean dryRun = false;
         for (String arg : args) {
             if (arg.equals("--dry-run")) {
                 dryRun = true;
             } else if (arg.startsWith("-")) {
-                System.err.println("Unknown option " + arg + "\n" + USAGE);
+                err.println("Unknown option " + arg + "\n" + USAGE);
                 return EXIT_FAILED;
             } else {
                 files.add(arg);
             }
         }
         if (files.size() != 1) {
-            System.err.println(USAGE);
+            err.println(USAGE);
             return EXIT_FAILED;
         }
         try (Reader csv = Files.newBufferedReader(Path.of(files.get(0)), StandardCharsets.UTF_8)) {
-            LoaderSettings settings = LoaderSettings.fromEnvironment(System.getenv());
+            LoaderSettings settings = LoaderSettings.fromEnvironment(environment);
             LoadReport report = new ClientLoader(new KeycloakAdmin(settings)).load(csv, dryRun);
-            System.out.print(report.toText());
+            out.print(report.toText());
             return report.rejected().isEmpty() ? EXIT_OK : EXIT_ROWS_REJECTED;
         } catch (NoSuchFileException e) {
-            System.err.println("No such file: " + e.getFile());
+            err.println("No such file: " + e.getFile());
         } catch (IOException | RuntimeException e) {
-            System.err.println("Load failed: " + e.getMessage());
+            err.println("Load failed: " + e.getMessage());
         }
         return EXIT_FAILED;
     }

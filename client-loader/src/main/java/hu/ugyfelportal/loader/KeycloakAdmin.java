@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** The few Admin REST API calls the loader needs, with users as plain JSON maps. */
@@ -23,6 +24,7 @@ public final class KeycloakAdmin {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Renew the admin token this long before Keycloak says it expires. */
     private static final int TOKEN_MARGIN_SECONDS = 10;
+    private static final int PAGE_SIZE = 500;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final LoaderSettings settings;
@@ -42,6 +44,23 @@ public final class KeycloakAdmin {
         });
         return users.stream().filter(user -> username.equalsIgnoreCase(String.valueOf(user.get("username"))))
                 .findFirst();
+    }
+
+    /**
+     * Every user of the realm with their attributes, page by page. Keycloak cannot search users by a client
+     * number alone (attribute search matches whole values), so this is how the loader learns who holds which.
+     */
+    public void forEachUser(Consumer<Map<String, Object>> action) {
+        for (int first = 0; ; first += PAGE_SIZE) {
+            Answer answer = send(request("/users?briefRepresentation=false&first=" + first + "&max=" + PAGE_SIZE).GET());
+            answer.require(200);
+            List<Map<String, Object>> page = read(answer.body(), new TypeReference<>() {
+            });
+            page.forEach(action);
+            if (page.size() < PAGE_SIZE) {
+                return;
+            }
+        }
     }
 
     public Answer createUser(Map<String, Object> user) {

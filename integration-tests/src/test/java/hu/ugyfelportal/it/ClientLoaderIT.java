@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import hu.ugyfelportal.loader.ClientLoader;
+import hu.ugyfelportal.loader.ClientLoaderMain;
 import hu.ugyfelportal.loader.KeycloakAdmin;
 import hu.ugyfelportal.loader.LoadReport;
 import hu.ugyfelportal.loader.LoaderSettings;
@@ -12,9 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.UserRepresentation;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +52,7 @@ class ClientLoaderIT {
                 %2$s;51000006;BANK;Rossz Típus
                 %2$s;51000001;CEG;Ugyanaz a szám
                 %2$s;51000007;CEG
+                %1$s;51000010;CEG;Más ügyfél száma
                 """.formatted(anna, bela, existing);
 
         LoadReport dryRun = loader(env).load(new StringReader(csv), true);
@@ -63,7 +70,10 @@ class ClientLoaderIT {
                 tuple(8, Rejection.NUMBER),
                 tuple(9, Rejection.TYPE),
                 tuple(10, Rejection.DUPLICATE),
-                tuple(11, Rejection.COLUMNS));
+                tuple(11, Rejection.COLUMNS),
+                tuple(12, Rejection.DUPLICATE));
+        assertThat(first.rejected().get(3).detail()).contains("line 2");
+        assertThat(first.rejected().get(5).detail()).contains("already held by " + existing);
         assertThat(first.rejected()).isEqualTo(dryRun.rejected());
         assertThat(first.usersCreated()).isEqualTo(2);
         assertThat(first.usersUpdated()).isEqualTo(1);
@@ -107,6 +117,29 @@ class ClientLoaderIT {
         assertThat(report.usersCreated()).isZero();
         assertThat(report.rowsLoaded()).isZero();
         assertThat(findUser(env, email)).isEmpty();
+    }
+
+    @Test
+    void theCommandPrintsTheReportAndExitsWithTwoWhenRowsAreRejected(TestEnvironment env) throws IOException {
+        String email = "parancs-" + UUID.randomUUID().toString().substring(0, 8) + "@example.hu";
+        Path csv = Files.createTempFile("ugyfelszamok", ".csv");
+        Files.writeString(csv, "e-mail;ügyfélszám;típus;név\n" + email + ";53000001;OSTERMELO;Farkas Géza\n"
+                + email + ";530000;CEG;Rossz Kft.\n", StandardCharsets.UTF_8);
+        Map<String, String> environment = Map.of("KEYCLOAK_URL", env.keycloak().baseUrl(),
+                "KEYCLOAK_ADMIN_USER", env.keycloak().adminUsername(),
+                "KEYCLOAK_ADMIN_PASSWORD", env.keycloak().adminPassword());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = ClientLoaderMain.run(new String[]{csv.toString()}, environment,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ClientLoaderMain.EXIT_ROWS_REJECTED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Users created: 1", "Rows rejected: 1",
+                "line 3 (" + email + ", 530000): bad client number");
+        assertThat(findUser(env, email).orElseThrow().getAttributes().get("ugyfelszam"))
+                .containsExactly("53000001 | OSTERMELO | Farkas Géza");
+        Files.delete(csv);
     }
 
     private static ClientLoader loader(TestEnvironment env) {

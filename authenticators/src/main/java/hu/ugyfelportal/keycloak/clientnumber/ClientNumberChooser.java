@@ -26,6 +26,7 @@ public final class ClientNumberChooser implements Authenticator {
     static final String LOGIN_METHOD_DETAIL = "login_method";
     static final String ERROR_NONE_ELIGIBLE = "client_number_none_eligible";
     static final String ERROR_NOT_ELIGIBLE = "client_number_not_eligible";
+    private static final int MAX_LOGGED_LENGTH = 32;
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -58,11 +59,19 @@ public final class ClientNumberChooser implements Authenticator {
             return;
         }
         context.getEvent().user(context.getUser())
-                .detail(EVENT_DETAIL, String.valueOf(submitted))
+                .detail(EVENT_DETAIL, forEvent(submitted))
                 .error(ERROR_NOT_ELIGIBLE);
         List<ClientNumber> eligible = ClientNumbers.eligible(context.getUser(), config.loginMethod());
         context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED,
                 chooserPage(context, eligible, "clientNumber.notEligible"));
+    }
+
+    /** The submitted value comes from the client: cut to a number's length so it cannot flood the event store. */
+    private static String forEvent(String submitted) {
+        if (submitted == null) {
+            return "(none)";
+        }
+        return submitted.length() <= MAX_LOGGED_LENGTH ? submitted : submitted.substring(0, MAX_LOGGED_LENGTH) + "…";
     }
 
     private static void choose(AuthenticationFlowContext context, ClientNumber clientNumber, ChooserConfig config) {
