@@ -73,6 +73,14 @@ public final class AdminApi {
         return response.location().substring(response.location().lastIndexOf('/') + 1);
     }
 
+    /**
+     * Attributes of a customer with exactly one client number: the chooser then passes without a page, so tests of
+     * other steps reach the portal. A customer without any client number cannot log in at all.
+     */
+    public static Map<String, List<String>> oneClientNumber() {
+        return Map.of("ugyfelszam", List.of("70000001 | MAGANSZEMELY | Teszt Ügyfél"));
+    }
+
     /** A unique address per call, so tests never share users. */
     public static String uniqueEmail(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.hu";
