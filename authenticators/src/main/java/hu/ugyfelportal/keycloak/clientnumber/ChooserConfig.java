@@ -3,7 +3,6 @@ package hu.ugyfelportal.keycloak.clientnumber;
 import org.keycloak.models.AuthenticatorConfigModel;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,7 +46,9 @@ public record ChooserConfig(LoginMethod loginMethod) {
      * condominiums log in with a password (the FAQ's words).
      */
     public String noneEligibleMessage() {
-        return Map.of(LoginMethod.PASSWORD, "clientNumber.noneEligible",
-                LoginMethod.DAP, "clientNumber.noneEligibleDap").get(loginMethod);
+        return switch (loginMethod) {
+            case PASSWORD -> "clientNumber.noneEligible";
+            case DAP -> "clientNumber.noneEligibleDap";
+        };
     }
 }
