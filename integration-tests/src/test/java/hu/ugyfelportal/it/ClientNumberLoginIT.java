@@ -15,9 +15,11 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.util.JsonSerialization;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -181,6 +183,24 @@ class ClientNumberLoginIT {
         assertThat(env.portal().exchange(sso, browser.open(sso.url())).idTokenClaims())
                 .as("the session now carries the new choice")
                 .containsEntry("client_number", "31000001");
+    }
+
+    @Test
+    void afterLogoutTheNextLoginAsksAgain(TestEnvironment env) {
+        String email = customer(env, PRIVATE, COMPANY);
+        Browser browser = env.newBrowser();
+        PortalClient.Tokens tokens = loginChoosing(env, browser, email, "31000002");
+
+        Page loggedOut = browser.open(env.keycloak().baseUrl() + "/realms/" + env.realm()
+                + "/protocol/openid-connect/logout?id_token_hint=" + tokens.idToken()
+                + "&post_logout_redirect_uri=" + URLEncoder.encode(env.portalUrl() + "/", StandardCharsets.UTF_8));
+        assertThat(loggedOut.isPortalRedirect()).as("back at the portal: %s", loggedOut).isTrue();
+
+        PortalClient.AuthorizationRequest again = env.portal().authorizationRequest();
+        Page chooser = LoginJourney.passwordAndCode(env, browser, browser.open(again.url()), email, PASSWORD);
+        assertThat(chooser.has(CHOOSER_FORM)).as("the chooser again: %s", chooser).isTrue();
+        Page done = browser.submit(chooser, CHOOSER_FORM, Map.of("clientNumber", "31000001"));
+        assertThat(env.portal().exchange(again, done).idTokenClaims()).containsEntry("client_number", "31000001");
     }
 
     @Test
