@@ -13,8 +13,13 @@
                   action="${url.loginAction}" method="post" novalidate="novalidate">
                 <@field.input name="username" label=msg("login.username") value=login.username!''
                     error=messagesPerField.getFirstError('username','password') autofocus=true autocomplete="username" />
-                <@field.password name="password" label=msg("password") error="" forgotPassword=realm.resetPasswordAllowed
-                    autocomplete="current-password" />
+                <@field.password name="password" label=msg("password") error="" autocomplete="current-password" />
+                <#-- Our own "Elfelejtette a jelszavát?" link: it names its page, since registration shares the flow. -->
+                <#if realm.resetPasswordAllowed>
+                    <p class="ugyfelportal-forgot-password">
+                        <a id="ugyfelportal-forgot-password-link" href="${url.loginResetCredentialsUrl}&purpose=reset">${msg("doForgotPassword")}</a>
+                    </p>
+                </#if>
                 <@buttons.actionGroup>
                     <@buttons.button id="kc-login" name="login" label="login.requestCode" />
                 </@buttons.actionGroup>
@@ -27,6 +32,8 @@
     <#elseif section = "info">
         <div id="kc-registration">
             <span>${msg("login.usernameForgotten")}</span>
+            <p>${msg("registration.notYetRegistered")}
+                <a id="ugyfelportal-registration-link" href="${url.loginResetCredentialsUrl}&purpose=registration">${msg("registration.link")}</a></p>
         </div>
     </#if>
 </@layout.registrationLayout>

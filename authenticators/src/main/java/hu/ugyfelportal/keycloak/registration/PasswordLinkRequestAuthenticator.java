@@ -1,0 +1,189 @@
+package hu.ugyfelportal.keycloak.registration;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.actiontoken.resetcred.ResetCredentialsActionToken;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.common.util.Time;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.DefaultActionTokenKey;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionCompoundId;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.jboss.logging.Logger;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The "Regisztrációs oldal" and "Elfelejtett jelszó" pages: asks for the contract e-mail, answers as SPEC §5 says
+ * ({@link LinkRequestAnswer}) and e-mails the single-use link. The link is Keycloak's own reset-credentials action
+ * token, so Keycloak checks its signature, expiry and earlier use; opening it only brings the customer back into
+ * this flow, after which {@link PasswordLinkConfirmAuthenticator} and {@link PasswordLinkConsumeAuthenticator} run.
+ */
+public final class PasswordLinkRequestAuthenticator implements Authenticator {
+
+    static final String PURPOSE_NOTE = "ugyfelportal.linkPurpose";
+    static final String EMAIL_FIELD = "email";
+    static final String DETAIL_PURPOSE = "ugyfelportal_purpose";
+    static final String ERROR_ALREADY_REGISTERED = "already_registered";
+    private static final Logger LOG = Logger.getLogger(PasswordLinkRequestAuthenticator.class);
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String linkUserId = authSession.getAuthNote(DefaultActionTokenKey.ACTION_TOKEN_USER_ID);
+        if (linkUserId != null) {
+            // Back through the e-mailed link: Keycloak's token handler has verified it and found an enabled user.
+            context.setUser(context.getSession().users().getUserById(context.getRealm(), linkUserId));
+            context.success();
+            return;
+        }
+        MultivaluedMap<String, String> query = context.getUriInfo().getQueryParameters();
+        String requested = query.getFirst(LinkPurpose.PARAMETER);
+        String current = authSession.getAuthNote(PURPOSE_NOTE);
+        // Without the parameter (the language switch, a reload) the customer stays on the page they are on.
+        LinkPurpose purpose = requested != null ? LinkPurpose.fromParameter(requested)
+                : current != null ? LinkPurpose.valueOf(current) : LinkPurpose.PASSWORD_RESET;
+        authSession.setAuthNote(PURPOSE_NOTE, purpose.name());
+        context.challenge(context.form().createForm(purpose.pageTemplate()));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        LinkPurpose purpose = purposeOf(context.getAuthenticationSession());
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String email = form.getFirst(EMAIL_FIELD) == null ? "" : form.getFirst(EMAIL_FIELD).trim();
+        if (email.isEmpty()) {
+            context.challenge(page(context, email)
+                    .addError(new FormMessage(EMAIL_FIELD, "passwordLink.emailMissing"))
+                    .createForm(purpose.pageTemplate()));
+            return;
+        }
+        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, email);
+        UserModel user = context.getSession().users().getUserByEmail(context.getRealm(), email);
+        PasswordLinkConfig config = configOf(context.getAuthenticatorConfig());
+        LinkRequestAnswer answer = LinkRequestAnswer.decide(purpose, accountOf(user), config);
+        switch (answer) {
+            case SEND_LINK -> sendLink(context, user, purpose, config);
+            case PRETEND_SENT -> {
+                failureEvent(context, null, email, purpose, Errors.USER_NOT_FOUND);
+                context.challenge(sentPage(context, email));
+            }
+            case UNKNOWN_EMAIL_FOR_RESET, UNKNOWN_EMAIL_FOR_REGISTRATION -> {
+                failureEvent(context, user, email, purpose, Errors.USER_NOT_FOUND);
+                context.challenge(answerPage(context, email, answer, purpose));
+            }
+            case ALREADY_REGISTERED -> {
+                failureEvent(context, user, email, purpose, ERROR_ALREADY_REGISTERED);
+                context.challenge(answerPage(context, email, answer, purpose));
+            }
+        }
+    }
+
+    private void sendLink(AuthenticationFlowContext context, UserModel user, LinkPurpose purpose,
+                          PasswordLinkConfig config) {
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        long lifetimeSeconds = config.linkLifetime().toSeconds();
+        ResetCredentialsActionToken token = new ResetCredentialsActionToken(user.getId(), user.getEmail(),
+                (int) (Time.currentTimeSeconds() + lifetimeSeconds),
+                AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
+                authSession.getClient().getClientId());
+        String link = context.getActionTokenUrl(token.serialize(session, realm, context.getUriInfo())).toString();
+        Map<String, Object> mail = new HashMap<>();
+        mail.put("link", link);
+        // Rounded up, so a link that still works is never announced as "0 minutes".
+        mail.put("linkLifetimeMinutes", (lifetimeSeconds + 59) / 60);
+        try {
+            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
+                    .setAuthenticationSession(authSession)
+                    .send(purpose.mailSubjectKey(), purpose.mailTemplate(), mail);
+        } catch (EmailException e) {
+            // The link is in the message, so the exception is logged without it.
+            LOG.warnf("Could not send the %s link to user %s: %s", purpose, user.getId(), e.getMessage());
+            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
+                    .detail(DETAIL_PURPOSE, purpose.name()).detail(Details.REASON, e.getMessage())
+                    .error(Errors.EMAIL_SEND_FAILED);
+            context.challenge(page(context, user.getEmail()).setError("passwordLink.sendFailed")
+                    .createForm(purpose.pageTemplate()));
+            return;
+        }
+        context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
+                .detail(Details.EMAIL, user.getEmail()).detail(DETAIL_PURPOSE, purpose.name()).success();
+        context.challenge(sentPage(context, user.getEmail()));
+    }
+
+    private static LoginFormsProvider page(AuthenticationFlowContext context, String email) {
+        return context.form().setAttribute("enteredEmail", email);
+    }
+
+    private static Response answerPage(AuthenticationFlowContext context, String email,
+                                                          LinkRequestAnswer answer, LinkPurpose purpose) {
+        return page(context, email).setAttribute("answer", answer.name()).createForm(purpose.pageTemplate());
+    }
+
+    private static Response sentPage(AuthenticationFlowContext context, String email) {
+        return page(context, email).createForm("ugyfelportal-link-sent.ftl");
+    }
+
+    private static void failureEvent(AuthenticationFlowContext context, UserModel user, String email,
+                                     LinkPurpose purpose, String error) {
+        var event = context.getEvent().clone().detail(Details.USERNAME, email).detail(DETAIL_PURPOSE, purpose.name());
+        if (user != null) {
+            event.user(user);
+        }
+        event.error(error);
+    }
+
+    static LinkPurpose purposeOf(AuthenticationSessionModel authSession) {
+        String note = authSession.getAuthNote(PURPOSE_NOTE);
+        return note == null ? LinkPurpose.PASSWORD_RESET : LinkPurpose.valueOf(note);
+    }
+
+    static PasswordLinkConfig configOf(AuthenticatorConfigModel model) {
+        return PasswordLinkConfig.from(model == null ? null : model.getConfig());
+    }
+
+    static LinkRequestAnswer.Account accountOf(UserModel user) {
+        if (user == null || !user.isEnabled()) {
+            return LinkRequestAnswer.Account.NONE;
+        }
+        return hasPassword(user) ? LinkRequestAnswer.Account.WITH_PASSWORD : LinkRequestAnswer.Account.WITHOUT_PASSWORD;
+    }
+
+    static boolean hasPassword(UserModel user) {
+        return user.credentialManager().isConfiguredFor(PasswordCredentialModel.TYPE);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,67 @@
+package hu.ugyfelportal.it.registration;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import hu.ugyfelportal.it.support.TestEnvironment;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Changes the link-request step's config (the realm switch and the link lifetime) the way an administrator would,
+ * through the Admin REST API, and puts it back when closed. Tests run one at a time, so no other test sees it.
+ */
+final class RealmSwitches implements AutoCloseable {
+
+    private static final String FLOW = "ugyfelportal%20reset%20credentials";
+    private static final String REQUEST_STEP = "ugyfelportal-password-link-request";
+
+    private final TestEnvironment env;
+    private final Map<String, Object> original;
+
+    private RealmSwitches(TestEnvironment env, String key, String value) {
+        this.env = env;
+        this.original = config();
+        Map<String, Object> changed = copy(original);
+        @SuppressWarnings("unchecked")
+        Map<String, String> values = (Map<String, String>) changed.get("config");
+        values.put(key, value);
+        put(changed);
+    }
+
+    static RealmSwitches revealUnknownEmail(TestEnvironment env, boolean reveal) {
+        return new RealmSwitches(env, "revealUnknownEmail", String.valueOf(reveal));
+    }
+
+    static RealmSwitches linkLifetimeSeconds(TestEnvironment env, int seconds) {
+        return new RealmSwitches(env, "linkLifetimeSeconds", String.valueOf(seconds));
+    }
+
+    @Override
+    public void close() {
+        put(original);
+    }
+
+    private Map<String, Object> config() {
+        List<Map<String, Object>> executions = env.admin().get("/authentication/flows/" + FLOW + "/executions",
+                new TypeReference<>() {
+                });
+        String configId = executions.stream()
+                .filter(execution -> REQUEST_STEP.equals(execution.get("providerId")))
+                .map(execution -> (String) execution.get("authenticationConfig"))
+                .findFirst().orElseThrow(() -> new AssertionError("No " + REQUEST_STEP + " config in the realm"));
+        return env.admin().get("/authentication/config/" + configId, new TypeReference<>() {
+        });
+    }
+
+    private void put(Map<String, Object> config) {
+        env.admin().call("PUT", "/authentication/config/" + config.get("id"), config).expect(204);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copy(Map<String, Object> config) {
+        Map<String, Object> copy = new HashMap<>(config);
+        copy.put("config", new HashMap<>((Map<String, String>) config.get("config")));
+        return copy;
+    }
+}
