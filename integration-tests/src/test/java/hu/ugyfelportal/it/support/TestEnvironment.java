@@ -1,5 +1,8 @@
 package hu.ugyfelportal.it.support;
 
+import hu.ugyfelportal.dapsimulator.DapSimulator;
+import hu.ugyfelportal.dapsimulator.DapSimulatorMain;
+import hu.ugyfelportal.dapsimulator.DevCertificates;
 import hu.ugyfelportal.mailcatcher.MailCatcher;
 
 import java.util.HashMap;
@@ -7,18 +10,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the integration tests run against, started once per test run: a real SMTP server (GreenMail)
- * and a real Keycloak whose realm sends its mail there. Reach it through {@link UgyfelportalExtension}.
+ * Everything the integration tests run against, started once per test run: a real SMTP server (GreenMail),
+ * the DÁP simulator (PID issuer and wallet), and a real Keycloak whose realm sends its mail to the one and trusts
+ * the other's PID issuer. Reach it through {@link UgyfelportalExtension}.
  */
 public final class TestEnvironment implements AutoCloseable {
 
+    /** The DNS name in the test verifier certificate: Keycloak is reached as 127.0.0.1, and the wallet checks the two match. */
+    private static final String VERIFIER_HOST = "127.0.0.1";
+
     private final MailCatcher mail;
+    private final DapSimulator dap;
     private final KeycloakServer keycloak;
     private final AdminApi admin;
     private Chromium chromium;
 
-    private TestEnvironment(MailCatcher mail, KeycloakServer keycloak) {
+    private TestEnvironment(MailCatcher mail, DapSimulator dap, KeycloakServer keycloak) {
         this.mail = mail;
+        this.dap = dap;
         this.keycloak = keycloak;
         this.admin = new AdminApi(keycloak);
     }
@@ -32,14 +41,24 @@ public final class TestEnvironment implements AutoCloseable {
         realmEnvironment.put("UGYFELPORTAL_SMTP_PORT", String.valueOf(mail.smtpPort()));
         realmEnvironment.put("UGYFELPORTAL_PORTAL_CLIENT_SECRET", TestSettings.PORTAL_CLIENT_SECRET);
         realmEnvironment.put("UGYFELPORTAL_PORTAL_URL", TestSettings.PORTAL_URL);
+        DapSimulator dap = DapSimulator.start("127.0.0.1", FreePort.find());
+        DevCertificates.KeyAndCertificate verifier = DevCertificates.selfSigned("Ügyfélportál test verifier", VERIFIER_HOST);
+        realmEnvironment.put("UGYFELPORTAL_DAP_TRUSTED_ISSUERS", DapSimulatorMain.oneLine(dap.issuer().certificatePem()));
+        realmEnvironment.put("UGYFELPORTAL_DAP_SIGNING_KEY", DapSimulatorMain.oneLine(verifier.privateKeyPem()));
+        realmEnvironment.put("UGYFELPORTAL_DAP_SIGNING_CERTIFICATES", DapSimulatorMain.oneLine(verifier.certificatePem()));
         KeycloakServer keycloak = inDocker
                 ? ContainerKeycloak.start(realmEnvironment, List.of(mail.smtpPort()))
                 : DistributionKeycloak.start(realmEnvironment);
-        return new TestEnvironment(mail, keycloak);
+        return new TestEnvironment(mail, dap, keycloak);
     }
 
     public MailCatcher mail() {
         return mail;
+    }
+
+    /** The DÁP simulator's HTTP API, as a test plays the customer's phone. */
+    public DapPhone dap() {
+        return new DapPhone(dap.baseUrl());
     }
 
     public KeycloakServer keycloak() {
@@ -93,6 +112,7 @@ public final class TestEnvironment implements AutoCloseable {
             try {
                 keycloak.close();
             } finally {
+                dap.close();
                 mail.stop();
             }
         }

@@ -1,0 +1,158 @@
+package hu.ugyfelportal.keycloak.dap;
+
+import hu.ugyfelportal.keycloak.dap.protocol.AuthorizationRequest;
+import hu.ugyfelportal.keycloak.dap.protocol.Pem;
+import hu.ugyfelportal.keycloak.dap.protocol.PresentationVerifier;
+import hu.ugyfelportal.keycloak.dap.protocol.VerifierIdentity;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The DÁP identity provider's settings, as the admin console stores them in the provider's config: every
+ * DÁP-specific choice the public sources leave open, with its default and its validation in this one place.
+ *
+ * @param qrScheme               how the QR link starts: the wallet's custom scheme or its https link
+ * @param credentialType         the PID's {@code vct}
+ * @param requestedClaims        the PID claims asked for (DCQL claim paths, top level)
+ * @param subjectClaims          the requested claims that together identify the person for good
+ * @param responseMode           only {@code direct_post} for now
+ * @param trustedIssuers         PEM certificates of the PID issuers' signing keys
+ * @param signingKey             PEM PKCS#8 EC P-256 key that signs our request objects
+ * @param signingCertificates    PEM chain for that key, leaf first; its DNS name is our client_id
+ * @param requestLifetimeSeconds how long a QR code and its request stay usable
+ * @param keyBindingMaxAgeSeconds how old the wallet's key-binding JWT may be
+ * @param clockSkewSeconds       clock difference tolerated with the wallet and the issuer
+ * @param pollIntervalSeconds    how often the QR page asks whether the phone has answered
+ */
+public record DapConfig(String qrScheme, String credentialType, List<String> requestedClaims,
+                        List<String> subjectClaims, String responseMode, String trustedIssuers, String signingKey,
+                        String signingCertificates, int requestLifetimeSeconds, int keyBindingMaxAgeSeconds,
+                        int clockSkewSeconds, int pollIntervalSeconds) {
+
+    public static final String QR_SCHEME = "dapQrScheme";
+    public static final String CREDENTIAL_TYPE = "dapCredentialType";
+    public static final String REQUESTED_CLAIMS = "dapRequestedClaims";
+    public static final String SUBJECT_CLAIMS = "dapSubjectClaims";
+    public static final String RESPONSE_MODE = "dapResponseMode";
+    public static final String TRUSTED_ISSUERS = "dapTrustedIssuerCertificates";
+    public static final String SIGNING_KEY = "dapSigningKey";
+    public static final String SIGNING_CERTIFICATES = "dapSigningCertificateChain";
+    public static final String REQUEST_LIFETIME = "dapRequestLifetimeSeconds";
+    public static final String KEY_BINDING_MAX_AGE = "dapKeyBindingMaxAgeSeconds";
+    public static final String CLOCK_SKEW = "dapClockSkewSeconds";
+    public static final String POLL_INTERVAL = "dapPollIntervalSeconds";
+
+    public static final String DEFAULT_QR_SCHEME = "openid4vp://";
+    public static final String DEFAULT_CREDENTIAL_TYPE = "urn:eudi:pid:1";
+    public static final String DEFAULT_REQUESTED_CLAIMS = "family_name,given_name,birthdate,personal_administrative_number";
+    public static final String DEFAULT_SUBJECT_CLAIMS = "personal_administrative_number";
+    public static final int DEFAULT_REQUEST_LIFETIME = 120;
+    public static final int DEFAULT_KEY_BINDING_MAX_AGE = 300;
+    public static final int DEFAULT_CLOCK_SKEW = 10;
+    public static final int DEFAULT_POLL_INTERVAL = 2;
+
+    public DapConfig {
+        if (qrScheme.isBlank() || qrScheme.contains(" ")) {
+            throw new IllegalArgumentException(QR_SCHEME + ": a URI scheme such as openid4vp:// or an https link");
+        }
+        if (requestedClaims.isEmpty()) {
+            throw new IllegalArgumentException(REQUESTED_CLAIMS + ": at least one PID claim");
+        }
+        if (subjectClaims.isEmpty() || !requestedClaims.containsAll(subjectClaims)) {
+            throw new IllegalArgumentException(SUBJECT_CLAIMS + ": one or more of the requested claims");
+        }
+        if (!AuthorizationRequest.RESPONSE_MODE.equals(responseMode)) {
+            throw new IllegalArgumentException(RESPONSE_MODE + ": only " + AuthorizationRequest.RESPONSE_MODE
+                    + " is supported (direct_post.jwt is not implemented yet)");
+        }
+        requireBetween(REQUEST_LIFETIME, requestLifetimeSeconds, 5, 600);
+        requireBetween(KEY_BINDING_MAX_AGE, keyBindingMaxAgeSeconds, 10, 3600);
+        requireBetween(CLOCK_SKEW, clockSkewSeconds, 0, 300);
+        requireBetween(POLL_INTERVAL, pollIntervalSeconds, 1, 30);
+        requestedClaims = List.copyOf(requestedClaims);
+        subjectClaims = List.copyOf(subjectClaims);
+        // The fields are not assigned yet inside this compact constructor, so the checks take the parameters.
+        if (!trustedIssuers.isBlank()) {
+            presentationVerifier(trustedIssuers, credentialType, keyBindingMaxAgeSeconds, clockSkewSeconds);
+        }
+        if (!signingKey.isBlank() || !signingCertificates.isBlank()) {
+            verifierIdentity(signingKey, signingCertificates);
+        }
+    }
+
+    public static DapConfig from(Map<String, String> config) {
+        return new DapConfig(
+                text(config, QR_SCHEME, DEFAULT_QR_SCHEME),
+                text(config, CREDENTIAL_TYPE, DEFAULT_CREDENTIAL_TYPE),
+                list(text(config, REQUESTED_CLAIMS, DEFAULT_REQUESTED_CLAIMS)),
+                list(text(config, SUBJECT_CLAIMS, DEFAULT_SUBJECT_CLAIMS)),
+                text(config, RESPONSE_MODE, AuthorizationRequest.RESPONSE_MODE),
+                text(config, TRUSTED_ISSUERS, ""),
+                text(config, SIGNING_KEY, ""),
+                text(config, SIGNING_CERTIFICATES, ""),
+                number(config, REQUEST_LIFETIME, DEFAULT_REQUEST_LIFETIME),
+                number(config, KEY_BINDING_MAX_AGE, DEFAULT_KEY_BINDING_MAX_AGE),
+                number(config, CLOCK_SKEW, DEFAULT_CLOCK_SKEW),
+                number(config, POLL_INTERVAL, DEFAULT_POLL_INTERVAL));
+    }
+
+    /** False until the keys and trusted issuers are set: a realm may be imported before DÁP is connected. */
+    public boolean isComplete() {
+        return !trustedIssuers.isBlank() && !signingKey.isBlank() && !signingCertificates.isBlank();
+    }
+
+    public VerifierIdentity verifierIdentity() {
+        return verifierIdentity(signingKey, signingCertificates);
+    }
+
+    public PresentationVerifier presentationVerifier() {
+        return presentationVerifier(trustedIssuers, credentialType, keyBindingMaxAgeSeconds, clockSkewSeconds);
+    }
+
+    private static VerifierIdentity verifierIdentity(String signingKey, String signingCertificates) {
+        try {
+            return VerifierIdentity.fromPem(signingKey, signingCertificates);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(SIGNING_KEY + " / " + SIGNING_CERTIFICATES + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PresentationVerifier presentationVerifier(String trustedIssuers, String credentialType,
+                                                             int keyBindingMaxAgeSeconds, int clockSkewSeconds) {
+        try {
+            return new PresentationVerifier(Pem.certificates(trustedIssuers), credentialType, keyBindingMaxAgeSeconds,
+                    clockSkewSeconds);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(TRUSTED_ISSUERS + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireBetween(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + ": between " + min + " and " + max + " seconds, not " + value);
+        }
+    }
+
+    private static String text(Map<String, String> config, String key, String defaultValue) {
+        String value = config.get(key);
+        return value == null || value.isBlank() ? defaultValue : value.trim();
+    }
+
+    private static int number(Map<String, String> config, String key, int defaultValue) {
+        String value = config.get(key);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": a whole number of seconds, not '" + value + "'");
+        }
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(claim -> !claim.isEmpty()).toList();
+    }
+}

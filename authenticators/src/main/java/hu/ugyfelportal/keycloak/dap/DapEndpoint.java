@@ -1,0 +1,284 @@
+package hu.ugyfelportal.keycloak.dap;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import hu.ugyfelportal.keycloak.dap.protocol.AuthorizationRequest;
+import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
+import hu.ugyfelportal.keycloak.dap.protocol.VerifierIdentity;
+import hu.ugyfelportal.keycloak.dap.protocol.WalletInvocation;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.jboss.logging.Logger;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.FederatedIdentityModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.util.JsonSerialization;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The DÁP endpoints under {@code /realms/{realm}/broker/{alias}/endpoint}:
+ * <ul>
+ * <li>{@code GET qr}: the browser's QR page; it also completes the login once the phone has answered;</li>
+ * <li>{@code GET status}: what the page polls; it says only whether to reload;</li>
+ * <li>{@code GET cancel}: back to the login page (or the account console when linking);</li>
+ * <li>{@code POST request/{id}}: the wallet's request_uri, answering the signed request object once;</li>
+ * <li>{@code POST response}: the wallet's response_uri (direct_post).</li>
+ * </ul>
+ * The browser's endpoints find their authentication session through Keycloak's own session cookie plus the tab id,
+ * so a link copied to another browser finds nothing there.
+ */
+public class DapEndpoint {
+
+    static final String QR_PATH = "qr";
+    static final String CLIENT_ID = "client_id";
+    static final String TAB_ID = "tab_id";
+    static final String CLAIMS = "dap.claims";
+
+    private static final Logger LOG = Logger.getLogger(DapEndpoint.class);
+    private static final String REQUEST_OBJECT_MEDIA_TYPE = "application/oauth-authz-req+jwt";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final DapIdentityProvider provider;
+    private final AuthenticationCallback callback;
+    private final EventBuilder event;
+    private final DapConfig config;
+    private final DapTransactions transactions;
+
+    DapEndpoint(KeycloakSession session, RealmModel realm, DapIdentityProvider provider, AuthenticationCallback callback,
+                EventBuilder event) {
+        this.session = session;
+        this.realm = realm;
+        this.provider = provider;
+        this.callback = callback;
+        this.event = event;
+        this.config = provider.getConfig().dapConfig();
+        this.transactions = new DapTransactions(session, config);
+    }
+
+    @GET
+    @Path(QR_PATH)
+    public Response qrPage(@QueryParam(CLIENT_ID) String clientId, @QueryParam(TAB_ID) String tabId) {
+        Optional<AuthenticationSessionModel> found = authenticationSession(clientId, tabId);
+        if (found.isEmpty()) {
+            return provider.errorPage(null, EventType.IDENTITY_PROVIDER_LOGIN_ERROR, Errors.SESSION_EXPIRED,
+                    DapIdentityProvider.Messages.SESSION_EXPIRED);
+        }
+        AuthenticationSessionModel authSession = found.get();
+        Optional<DapTransactions.Result> result = transactions.takeResult(authSession);
+        if (result.isPresent() && result.get().outcome() == DapTransactions.Outcome.APPROVED) {
+            return complete(authSession, result.get());
+        }
+        String message = null;
+        if (result.isPresent()) {
+            message = result.get().outcome() == DapTransactions.Outcome.DECLINED
+                    ? DapIdentityProvider.Messages.DECLINED : DapIdentityProvider.Messages.REJECTED;
+            transactions.start(authSession);
+        } else if (transactions.isExpired(authSession)) {
+            message = transactions.isStarted(authSession) ? DapIdentityProvider.Messages.EXPIRED : null;
+            transactions.start(authSession);
+        }
+        return qrForm(authSession, clientId, tabId, message);
+    }
+
+    @GET
+    @Path("status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response status(@QueryParam(CLIENT_ID) String clientId, @QueryParam(TAB_ID) String tabId) {
+        Optional<AuthenticationSessionModel> authSession = authenticationSession(clientId, tabId);
+        boolean reload = authSession.isEmpty() || transactions.hasResult(authSession.get())
+                || transactions.isExpired(authSession.get());
+        return noStore(Response.ok(Map.of("reload", reload), MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    @GET
+    @Path("cancel")
+    public Response cancel(@QueryParam(CLIENT_ID) String clientId, @QueryParam(TAB_ID) String tabId) {
+        Optional<AuthenticationSessionModel> authSession = authenticationSession(clientId, tabId);
+        if (authSession.isEmpty()) {
+            return provider.errorPage(null, EventType.IDENTITY_PROVIDER_LOGIN_ERROR, Errors.SESSION_EXPIRED,
+                    DapIdentityProvider.Messages.SESSION_EXPIRED);
+        }
+        return callback.cancelled(provider.getConfig());
+    }
+
+    /** The wallet's request_uri (request_uri_method=post): the signed request object, once per QR. */
+    @POST
+    @Path("request/{requestId}")
+    public Response requestObject(@PathParam("requestId") String requestId, @FormParam("wallet_nonce") String walletNonce) {
+        Optional<DapTransactions.Pending> pending = transactions.fetchRequest(requestId);
+        if (pending.isEmpty()) {
+            walletEvent("dap_unknown_request", "request_uri unknown, used or expired");
+            return walletError(Response.Status.NOT_FOUND, "invalid_request_uri", "The request is unknown, used or expired");
+        }
+        VerifierIdentity verifier = config.verifierIdentity();
+        AuthorizationRequest request = new AuthorizationRequest(verifier.clientId(), responseUri(), pending.get().nonce(),
+                pending.get().transaction(), config.credentialType(), config.requestedClaims(), Instant.now(),
+                pending.get().expiresAt(), blankToNull(walletNonce));
+        return noStore(Response.ok(request.signedRequestObject(verifier), REQUEST_OBJECT_MEDIA_TYPE));
+    }
+
+    /** The wallet's response_uri (direct_post): a presentation or an error, for one fetched transaction, once. */
+    @POST
+    @Path("response")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response walletResponse(@FormParam("state") String state, @FormParam("vp_token") String vpToken,
+                                   @FormParam("error") String error) {
+        Optional<DapTransactions.Pending> pending = transactions.takeTransaction(state);
+        if (pending.isEmpty()) {
+            walletEvent("dap_unknown_transaction", "state unknown, already answered or expired");
+            return walletError(Response.Status.BAD_REQUEST, "invalid_request", "Unknown, answered or expired request");
+        }
+        if (error != null) {
+            transactions.saveResult(state, new DapTransactions.Result(DapTransactions.Outcome.DECLINED, null, null));
+            walletEvent("dap_declined", "wallet answered " + error);
+            return noStore(Response.ok(Map.of(), MediaType.APPLICATION_JSON_TYPE));
+        }
+        try {
+            Map<String, Object> claims = config.presentationVerifier()
+                    .verify(vpToken, config.verifierIdentity().clientId(), pending.get().nonce());
+            String subject = DapSubject.of(config, claims);
+            transactions.saveResult(state, new DapTransactions.Result(DapTransactions.Outcome.APPROVED, subject,
+                    JsonSerialization.writeValueAsString(claims)));
+            return noStore(Response.ok(Map.of(), MediaType.APPLICATION_JSON_TYPE));
+        } catch (PresentationRejectedException e) {
+            transactions.saveResult(state, new DapTransactions.Result(DapTransactions.Outcome.REJECTED, null, null));
+            walletEvent("dap_presentation_rejected", e.reason());
+            return walletError(Response.Status.BAD_REQUEST, "invalid_request", "The presentation was not accepted");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response complete(AuthenticationSessionModel authSession, DapTransactions.Result result) {
+        Map<String, Object> claims = readClaims(result.claimsJson());
+        BrokeredIdentityContext identity = new BrokeredIdentityContext(result.subject(), provider.getConfig());
+        identity.setIdp(provider);
+        identity.setAuthenticationSession(authSession);
+        identity.setUsername(DapSubject.displayName(claims, result.subject()));
+        identity.setFirstName(text(claims.get("given_name")));
+        identity.setLastName(text(claims.get("family_name")));
+        identity.getContextData().put(CLAIMS, claims);
+
+        UserModel linked = session.users().getUserByFederatedIdentity(realm,
+                new FederatedIdentityModel(provider.getConfig().getAlias(), result.subject(), null));
+        if (DapIdentityProvider.isLinking(authSession)) {
+            UserModel user = authSession.getAuthenticatedUser();
+            if (linked != null && !linked.getId().equals(user.getId())) {
+                return callback.error(provider.getConfig(), DapIdentityProvider.Messages.ALREADY_LINKED);
+            }
+        } else if (linked != null && !linked.isEnabled()) {
+            // Keycloak's own answer would say "account disabled"; the portal's FAQ promises one message for both cases.
+            return provider.errorPage(authSession, EventType.IDENTITY_PROVIDER_LOGIN_ERROR, Errors.USER_DISABLED,
+                    DapIdentityProvider.Messages.LOGIN_FAILED);
+        }
+        return callback.authenticated(identity);
+    }
+
+    private Response qrForm(AuthenticationSessionModel authSession, String clientId, String tabId, String message) {
+        String invocation = WalletInvocation.uri(config.qrScheme(), config.verifierIdentity().clientId(),
+                endpoint().path("request").path(authSession.getAuthNote(DapTransactions.NOTE_REQUEST)).build().toString());
+        DapPage page = new DapPage(QrImage.pngDataUri(invocation), invocation,
+                browserUrl(QR_PATH, clientId, tabId), browserUrl("status", clientId, tabId),
+                browserUrl("cancel", clientId, tabId), config.pollIntervalSeconds(),
+                DapIdentityProvider.isLinking(authSession));
+        LoginFormsProvider form = session.getProvider(LoginFormsProvider.class)
+                .setAuthenticationSession(authSession)
+                .setAttribute("dap", page);
+        if (message != null) {
+            form.setError(message);
+        }
+        return noStore(Response.fromResponse(form.createForm("dap-qr.ftl")));
+    }
+
+    private Optional<AuthenticationSessionModel> authenticationSession(String clientId, String tabId) {
+        if (clientId == null || tabId == null) {
+            return Optional.empty();
+        }
+        ClientModel client = realm.getClientByClientId(clientId);
+        if (client == null) {
+            return Optional.empty();
+        }
+        AuthenticationSessionModel authSession = new AuthenticationSessionManager(session)
+                .getCurrentAuthenticationSession(realm, client, tabId);
+        if (authSession == null || authSession.getAuthNote(DapTransactions.NOTE_TRANSACTION) == null) {
+            return Optional.empty();
+        }
+        session.getContext().setAuthenticationSession(authSession);
+        session.getContext().setClient(client);
+        return Optional.of(authSession);
+    }
+
+    private void walletEvent(String error, String reason) {
+        event.clone().event(EventType.IDENTITY_PROVIDER_LOGIN_ERROR)
+                .detail(Details.IDENTITY_PROVIDER, provider.getConfig().getAlias())
+                .detail(Details.REASON, reason)
+                .error(error);
+        LOG.debugf("DÁP wallet request refused: %s (%s)", error, reason);
+    }
+
+    private UriBuilder endpoint() {
+        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
+                .path("realms").path(realm.getName()).path("broker").path(provider.getConfig().getAlias()).path("endpoint");
+    }
+
+    private String responseUri() {
+        return endpoint().path("response").build().toString();
+    }
+
+    private String browserUrl(String path, String clientId, String tabId) {
+        return endpoint().path(path).queryParam(CLIENT_ID, clientId).queryParam(TAB_ID, tabId).build().toString();
+    }
+
+    private static Response walletError(Response.Status status, String error, String description) {
+        return noStore(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", error, "error_description", description)));
+    }
+
+    private static Response noStore(Response.ResponseBuilder response) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        noStore.setNoCache(true);
+        return response.cacheControl(noStore).build();
+    }
+
+    private static Map<String, Object> readClaims(String json) {
+        try {
+            return JsonSerialization.readValue(json, new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,157 @@
+package hu.ugyfelportal.keycloak.dap;
+
+import org.keycloak.common.util.SecretGenerator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.SingleUseObjectProvider;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pending state of DÁP logins, all in Keycloak's cluster-aware stores so that any node can serve the browser,
+ * the wallet's request_uri POST and its response POST:
+ * <ul>
+ * <li>the browser's authentication session notes name its current transaction and request id;</li>
+ * <li>{@code SingleUseObjectProvider} holds the request (taken once by the wallet), the transaction with its nonce
+ * (taken once by the wallet's answer), and the verified result (taken once by the browser that owns the
+ * transaction).</li>
+ * </ul>
+ * An answer can therefore only complete the one browser session that showed the QR, and only once.
+ */
+final class DapTransactions {
+
+    static final String NOTE_TRANSACTION = "dap.transaction";
+    static final String NOTE_REQUEST = "dap.request";
+    static final String NOTE_EXPIRES = "dap.expires";
+
+    private static final String REQUEST_KEY = "dap.request.";
+    private static final String TRANSACTION_KEY = "dap.transaction.";
+    private static final String RESULT_KEY = "dap.result.";
+    private static final String NONCE = "nonce";
+    private static final String TRANSACTION = "transaction";
+    private static final String EXPIRES = "expires";
+    private static final String FETCHED = "fetched";
+    private static final int TOKEN_BYTES = 32;
+
+    /** What the wallet's answer came to; kept until the browser collects it. */
+    enum Outcome { APPROVED, DECLINED, REJECTED }
+
+    record Pending(String transaction, String nonce, Instant expiresAt) {
+    }
+
+    record Result(Outcome outcome, String subject, String claimsJson) {
+    }
+
+    private final SingleUseObjectProvider store;
+    private final DapConfig config;
+
+    DapTransactions(KeycloakSession session, DapConfig config) {
+        this.store = session.singleUseObjects();
+        this.config = config;
+    }
+
+    /** A new QR for this browser session; the previous one (if any) can no longer complete it. */
+    void start(AuthenticationSessionModel authSession) {
+        String transaction = randomToken();
+        String requestId = randomToken();
+        Instant expiresAt = Instant.now().plusSeconds(config.requestLifetimeSeconds());
+        store.put(REQUEST_KEY + requestId, config.requestLifetimeSeconds(), Map.of(TRANSACTION, transaction));
+        store.put(TRANSACTION_KEY + transaction, transactionLifetime(), Map.of(NONCE, randomToken(),
+                EXPIRES, String.valueOf(expiresAt.getEpochSecond())));
+        authSession.setAuthNote(NOTE_TRANSACTION, transaction);
+        authSession.setAuthNote(NOTE_REQUEST, requestId);
+        authSession.setAuthNote(NOTE_EXPIRES, String.valueOf(expiresAt.getEpochSecond()));
+    }
+
+    /** The wallet's request_uri POST: works once, within the QR's lifetime. */
+    Optional<Pending> fetchRequest(String requestId) {
+        Map<String, String> request = store.remove(REQUEST_KEY + requestId);
+        if (request == null) {
+            return Optional.empty();
+        }
+        String transaction = request.get(TRANSACTION);
+        Map<String, String> pending = store.get(TRANSACTION_KEY + transaction);
+        if (pending == null) {
+            return Optional.empty();
+        }
+        Map<String, String> fetched = new HashMap<>(pending);
+        fetched.put(FETCHED, "true");
+        store.replace(TRANSACTION_KEY + transaction, fetched);
+        return Optional.of(new Pending(transaction, pending.get(NONCE),
+                Instant.ofEpochSecond(Long.parseLong(pending.get(EXPIRES)))));
+    }
+
+    /** The wallet's answer: the transaction (and its nonce) can be answered once. */
+    Optional<Pending> takeTransaction(String transaction) {
+        if (transaction == null || transaction.isBlank()) {
+            return Optional.empty();
+        }
+        Map<String, String> pending = store.remove(TRANSACTION_KEY + transaction);
+        if (pending == null || !pending.containsKey(FETCHED)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Pending(transaction, pending.get(NONCE),
+                Instant.ofEpochSecond(Long.parseLong(pending.get(EXPIRES)))));
+    }
+
+    void saveResult(String transaction, Result result) {
+        Map<String, String> notes = new HashMap<>();
+        notes.put("outcome", result.outcome().name());
+        if (result.subject() != null) {
+            notes.put("subject", result.subject());
+            notes.put("claims", result.claimsJson());
+        }
+        store.put(RESULT_KEY + transaction, config.requestLifetimeSeconds(), notes);
+    }
+
+    boolean hasResult(AuthenticationSessionModel authSession) {
+        String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
+        return transaction != null && store.contains(RESULT_KEY + transaction);
+    }
+
+    /** The result for this browser session's own transaction, removed so that it completes one login only. */
+    Optional<Result> takeResult(AuthenticationSessionModel authSession) {
+        String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
+        if (transaction == null) {
+            return Optional.empty();
+        }
+        Map<String, String> notes = store.remove(RESULT_KEY + transaction);
+        if (notes == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Result(Outcome.valueOf(notes.get("outcome")), notes.get("subject"), notes.get("claims")));
+    }
+
+    /**
+     * The QR is stale when its time is up, unless the phone already fetched the request: then the customer may be
+     * approving right now, and the page waits until the transaction itself runs out.
+     */
+    boolean isExpired(AuthenticationSessionModel authSession) {
+        String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
+        String expires = authSession.getAuthNote(NOTE_EXPIRES);
+        if (transaction == null || expires == null) {
+            return true;
+        }
+        Map<String, String> pending = store.get(TRANSACTION_KEY + transaction);
+        if (pending == null) {
+            return true;
+        }
+        return !pending.containsKey(FETCHED) && Instant.now().getEpochSecond() > Long.parseLong(expires);
+    }
+
+    boolean isStarted(AuthenticationSessionModel authSession) {
+        return authSession.getAuthNote(NOTE_TRANSACTION) != null;
+    }
+
+    /** The wallet gets the request within the QR's lifetime and then has the key-binding age to answer. */
+    private int transactionLifetime() {
+        return config.requestLifetimeSeconds() + config.keyBindingMaxAgeSeconds();
+    }
+
+    private static String randomToken() {
+        return SecretGenerator.getInstance().randomString(TOKEN_BYTES);
+    }
+}

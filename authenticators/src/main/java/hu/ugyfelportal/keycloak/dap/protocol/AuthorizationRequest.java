@@ -1,0 +1,55 @@
+package hu.ugyfelportal.keycloak.dap.protocol;
+
+import org.keycloak.jose.jws.JWSBuilder;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One OID4VP authorization request, sent to the wallet by reference: the QR carries only
+ * {@link #walletInvocationUri}, and the wallet POSTs to the {@code request_uri} for the {@link #signedRequestObject}.
+ *
+ * @param walletNonce the wallet's {@code wallet_nonce} from its request_uri POST, echoed back; may be null
+ */
+public record AuthorizationRequest(String clientId, String responseUri, String nonce, String state,
+                                   String vct, List<String> claims, Instant issuedAt, Instant expiresAt,
+                                   String walletNonce) {
+
+    public static final String REQUEST_OBJECT_TYPE = "oauth-authz-req+jwt";
+    public static final String RESPONSE_MODE = "direct_post";
+    public static final String REQUEST_URI_METHOD = "post";
+
+    /** OID4VP 1.0 §5 request parameters, as the request object's claims. */
+    public Map<String, Object> toClaims() {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", clientId);
+        claims.put("aud", "https://self-issued.me/v2");
+        claims.put("client_id", clientId);
+        claims.put("response_type", "vp_token");
+        claims.put("response_mode", RESPONSE_MODE);
+        claims.put("response_uri", responseUri);
+        claims.put("nonce", nonce);
+        claims.put("state", state);
+        claims.put("dcql_query", DcqlQuery.forCredential(vct, this.claims));
+        claims.put("iat", issuedAt.getEpochSecond());
+        claims.put("exp", expiresAt.getEpochSecond());
+        if (walletNonce != null) {
+            claims.put("wallet_nonce", walletNonce);
+        }
+        return claims;
+    }
+
+    /** The JWS the wallet gets from request_uri: {@code typ oauth-authz-req+jwt}, ES256, our chain in {@code x5c}. */
+    public String signedRequestObject(VerifierIdentity verifier) {
+        if (!verifier.clientId().equals(clientId)) {
+            throw new IllegalArgumentException("The request's client_id is not the signing certificate's");
+        }
+        return new JWSBuilder()
+                .type(REQUEST_OBJECT_TYPE)
+                .x5c(verifier.chain())
+                .jsonContent(toClaims())
+                .sign(verifier.signer());
+    }
+}

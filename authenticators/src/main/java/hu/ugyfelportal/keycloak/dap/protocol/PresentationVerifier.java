@@ -1,0 +1,144 @@
+package hu.ugyfelportal.keycloak.dap.protocol;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.keycloak.common.VerificationException;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.ECDSASignatureVerifierContext;
+import org.keycloak.crypto.KeyType;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.crypto.SignatureVerifierContext;
+import org.keycloak.sdjwt.IssuerSignedJwtVerificationOpts;
+import org.keycloak.sdjwt.vp.KeyBindingJwtVerificationOpts;
+import org.keycloak.sdjwt.vp.SdJwtVP;
+import org.keycloak.util.JsonSerialization;
+
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a wallet's {@code vp_token} for our request with Keycloak's SD-JWT code: the issuer's signature against
+ * the trusted issuer certificates, the credential type ({@code vct}), expiry, every disclosure against its digest,
+ * and the key-binding JWT (holder signature with the credential's {@code cnf} key, {@code aud} = our client_id,
+ * our nonce, a fresh {@code iat}, {@code sd_hash} over the presentation).
+ *
+ * @param trustedIssuers   the issuers' signing certificates; a credential signed by any other key is refused
+ * @param keyBindingMaxAge seconds a key-binding JWT stays acceptable after its {@code iat}
+ * @param clockSkew        seconds of clock difference tolerated between wallet, issuer and us
+ */
+public record PresentationVerifier(List<X509Certificate> trustedIssuers, String vct, int keyBindingMaxAge,
+                                   int clockSkew) {
+
+    public PresentationVerifier {
+        if (trustedIssuers == null || trustedIssuers.isEmpty()) {
+            throw new IllegalArgumentException("No trusted issuer certificate is configured");
+        }
+        for (X509Certificate certificate : trustedIssuers) {
+            if (!(certificate.getPublicKey() instanceof ECPublicKey)) {
+                throw new IllegalArgumentException("Trusted issuer certificates must hold EC keys (ES256): "
+                        + certificate.getSubjectX500Principal());
+            }
+        }
+        trustedIssuers = List.copyOf(trustedIssuers);
+    }
+
+    /**
+     * @param vpToken  the {@code vp_token} parameter: a JSON object with our DCQL credential id mapped to the presentation
+     * @param clientId our client_id, expected as the key-binding JWT's audience
+     * @param nonce    the nonce of our request, expected in the key-binding JWT
+     * @return the disclosed claims of the credential (plain claims and selectively disclosed ones)
+     */
+    public Map<String, Object> verify(String vpToken, String clientId, String nonce) throws PresentationRejectedException {
+        SdJwtVP presentation = parse(presentationOf(vpToken));
+        if (presentation.getKeyBindingJWT().isEmpty()) {
+            throw new PresentationRejectedException("key binding JWT missing");
+        }
+        IssuerSignedJwtVerificationOpts issuerChecks = IssuerSignedJwtVerificationOpts.builder()
+                .withClockSkew(clockSkew)
+                .withExpCheck(false)
+                .withNbfCheck(true)
+                .withIatCheck(true)
+                .withClaimCheck("vct", vct)
+                .build();
+        KeyBindingJwtVerificationOpts keyBindingChecks = KeyBindingJwtVerificationOpts.builder()
+                .withKeyBindingRequired(true)
+                .withClockSkew(clockSkew)
+                .withIatCheck(keyBindingMaxAge)
+                // A key-binding JWT carries no exp or nbf (SD-JWT §4.3); its freshness is the iat check above.
+                .withExpCheck(true)
+                .withNbfCheck(true)
+                .withNonceCheck(nonce)
+                .withAudCheck(clientId)
+                .build();
+        try {
+            presentation.verify(issuerVerifiers(), issuerChecks, keyBindingChecks);
+        } catch (VerificationException | RuntimeException e) {
+            throw new PresentationRejectedException("presentation invalid", e);
+        }
+        return disclosedClaims(presentation);
+    }
+
+    private static String presentationOf(String vpToken) throws PresentationRejectedException {
+        if (vpToken == null || vpToken.isBlank()) {
+            throw new PresentationRejectedException("vp_token missing");
+        }
+        Map<String, Object> byCredential;
+        try {
+            byCredential = JsonSerialization.readValue(vpToken, new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new PresentationRejectedException("vp_token is not a JSON object keyed by credential id");
+        }
+        Object presentations = byCredential.get(DcqlQuery.CREDENTIAL_ID);
+        if (presentations instanceof List<?> list && list.size() == 1 && list.get(0) instanceof String presentation) {
+            return presentation;
+        }
+        throw new PresentationRejectedException("vp_token has no single presentation for credential '"
+                + DcqlQuery.CREDENTIAL_ID + "'");
+    }
+
+    private static SdJwtVP parse(String presentation) throws PresentationRejectedException {
+        try {
+            return SdJwtVP.of(presentation);
+        } catch (RuntimeException e) {
+            throw new PresentationRejectedException("presentation is not an SD-JWT", e);
+        }
+    }
+
+    private List<SignatureVerifierContext> issuerVerifiers() {
+        return trustedIssuers.stream().map(certificate -> {
+            KeyWrapper key = new KeyWrapper();
+            key.setAlgorithm(Algorithm.ES256);
+            key.setType(KeyType.EC);
+            key.setPublicKey(certificate.getPublicKey());
+            key.setCertificate(certificate);
+            return (SignatureVerifierContext) new ECDSASignatureVerifierContext(key);
+        }).toList();
+    }
+
+    /** The issuer-signed payload's plain claims (without SD-JWT plumbing) plus each verified disclosure. */
+    private static Map<String, Object> disclosedClaims(SdJwtVP presentation) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        presentation.getIssuerSignedJWT().getPayload().fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("_sd") && !field.getKey().equals("_sd_alg") && !field.getKey().equals("cnf")) {
+                claims.put(field.getKey(), plain(field.getValue()));
+            }
+        });
+        for (ArrayNode disclosure : presentation.getClaims().values()) {
+            if (disclosure.size() == 3) {
+                claims.put(disclosure.get(1).asText(), plain(disclosure.get(2)));
+            }
+        }
+        return claims;
+    }
+
+    private static Object plain(JsonNode node) {
+        return node.isValueNode() ? (node.isNumber() ? node.numberValue() : node.asText())
+                : JsonSerialization.mapper.convertValue(node, Object.class);
+    }
+}

@@ -1,0 +1,76 @@
+package hu.ugyfelportal.keycloak.dap.protocol;
+
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.ECDSASignatureSignerContext;
+import org.keycloak.crypto.KeyType;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.crypto.SignatureSignerContext;
+
+import java.security.PrivateKey;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Who we are towards the wallet: our request-object signing key and its X.509 chain (leaf first). The client
+ * identifier is {@code x509_san_dns:} plus the leaf certificate's first DNS name, as OID4VP 1.0 §5.9.3 defines it.
+ */
+public record VerifierIdentity(PrivateKey signingKey, List<X509Certificate> chain) {
+
+    public static final String CLIENT_ID_PREFIX = "x509_san_dns:";
+    private static final int SAN_DNS_NAME = 2;
+    private static final int P256_FIELD_SIZE = 256;
+
+    public VerifierIdentity {
+        if (!(signingKey instanceof ECPrivateKey ecKey) || ecKey.getParams().getCurve().getField().getFieldSize() != P256_FIELD_SIZE) {
+            throw new IllegalArgumentException("The request-object signing key must be an EC P-256 key (ES256)");
+        }
+        if (chain == null || chain.isEmpty()) {
+            throw new IllegalArgumentException("The request-object signing certificate chain is empty");
+        }
+        if (!(chain.get(0).getPublicKey() instanceof ECPublicKey leafKey)
+                || !leafKey.getParams().getCurve().equals(ecKey.getParams().getCurve())) {
+            throw new IllegalArgumentException("The first certificate of the chain does not belong to the signing key");
+        }
+        chain = List.copyOf(chain);
+        dnsName(chain.get(0));
+    }
+
+    public static VerifierIdentity fromPem(String privateKeyPem, String certificateChainPem) {
+        return new VerifierIdentity(Pem.ecPrivateKey(privateKeyPem), Pem.certificates(certificateChainPem));
+    }
+
+    public String clientId() {
+        return CLIENT_ID_PREFIX + dnsName(chain.get(0));
+    }
+
+    SignatureSignerContext signer() {
+        KeyWrapper key = new KeyWrapper();
+        key.setAlgorithm(Algorithm.ES256);
+        key.setType(KeyType.EC);
+        key.setPrivateKey(signingKey);
+        key.setPublicKey(chain.get(0).getPublicKey());
+        key.setCertificateChain(chain);
+        return new ECDSASignatureSignerContext(key);
+    }
+
+    /** The leaf's first subjectAltName of type dNSName; wallets compare it with the client identifier. */
+    static String dnsName(X509Certificate certificate) {
+        try {
+            Collection<List<?>> names = certificate.getSubjectAlternativeNames();
+            if (names != null) {
+                for (List<?> name : names) {
+                    if (((Integer) name.get(0)) == SAN_DNS_NAME) {
+                        return (String) name.get(1);
+                    }
+                }
+            }
+        } catch (CertificateParsingException e) {
+            throw new IllegalArgumentException("Cannot read the certificate's subjectAltName", e);
+        }
+        throw new IllegalArgumentException("The signing certificate has no DNS subjectAltName, which x509_san_dns needs");
+    }
+}

@@ -1,0 +1,70 @@
+package hu.ugyfelportal.keycloak.dap;
+
+import hu.ugyfelportal.dapsimulator.DevCertificates;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.common.crypto.CryptoIntegration;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DapConfigTest {
+
+    private static DevCertificates.KeyAndCertificate issuer;
+    private static DevCertificates.KeyAndCertificate verifier;
+
+    @BeforeAll
+    static void keys() {
+        CryptoIntegration.init(DapConfigTest.class.getClassLoader());
+        issuer = DevCertificates.selfSigned("issuer", null);
+        verifier = DevCertificates.selfSigned("verifier", "portal.example.hu");
+    }
+
+    @Test
+    void defaultsApplyToAnEmptyConfigWhichIsNotCompleteYet() {
+        DapConfig config = DapConfig.from(Map.of());
+
+        assertThat(config.qrScheme()).isEqualTo("openid4vp://");
+        assertThat(config.credentialType()).isEqualTo("urn:eudi:pid:1");
+        assertThat(config.requestedClaims()).containsExactly("family_name", "given_name", "birthdate", "personal_administrative_number");
+        assertThat(config.subjectClaims()).containsExactly("personal_administrative_number");
+        assertThat(config.requestLifetimeSeconds()).isEqualTo(120);
+        assertThat(config.isComplete()).isFalse();
+    }
+
+    @Test
+    void aCompleteConfigGivesTheVerifierAndItsClientId() {
+        DapConfig config = DapConfig.from(complete());
+
+        assertThat(config.isComplete()).isTrue();
+        assertThat(config.verifierIdentity().clientId()).isEqualTo("x509_san_dns:portal.example.hu");
+        assertThat(config.presentationVerifier().trustedIssuers()).containsExactly(issuer.certificate());
+    }
+
+    @Test
+    void wrongValuesAreRefusedNamingTheSetting() {
+        assertRefused(DapConfig.TRUSTED_ISSUERS, "not a certificate", "dapTrustedIssuerCertificates");
+        assertRefused(DapConfig.SIGNING_KEY, "-----BEGIN PRIVATE KEY-----AAAA-----END PRIVATE KEY-----", "dapSigningKey");
+        assertRefused(DapConfig.SUBJECT_CLAIMS, "nationality", "dapSubjectClaims");
+        assertRefused(DapConfig.RESPONSE_MODE, "direct_post.jwt", "dapResponseMode");
+        assertRefused(DapConfig.REQUEST_LIFETIME, "3600", "dapRequestLifetimeSeconds");
+        assertRefused(DapConfig.POLL_INTERVAL, "soon", "dapPollIntervalSeconds");
+    }
+
+    private static void assertRefused(String key, String value, String named) {
+        Map<String, String> config = complete();
+        config.put(key, value);
+        assertThatThrownBy(() -> DapConfig.from(config)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
+    }
+
+    private static Map<String, String> complete() {
+        Map<String, String> config = new HashMap<>();
+        config.put(DapConfig.TRUSTED_ISSUERS, issuer.certificatePem());
+        config.put(DapConfig.SIGNING_KEY, verifier.privateKeyPem().replace("\n", ""));
+        config.put(DapConfig.SIGNING_CERTIFICATES, verifier.certificatePem());
+        return config;
+    }
+}

@@ -1,0 +1,126 @@
+package hu.ugyfelportal.keycloak.dap.protocol;
+
+import hu.ugyfelportal.dapsimulator.DevCertificates;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.common.crypto.CryptoIntegration;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.ECDSASignatureVerifierContext;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.jose.jws.JWSInput;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AuthorizationRequestTest {
+
+    private static DevCertificates.KeyAndCertificate ours;
+    private static VerifierIdentity verifier;
+
+    @BeforeAll
+    static void makeOurKey() {
+        CryptoIntegration.init(AuthorizationRequestTest.class.getClassLoader());
+        ours = DevCertificates.selfSigned("Ügyfélportál", "portal.example.hu");
+        verifier = VerifierIdentity.fromPem(ours.privateKeyPem(), ours.certificatePem());
+    }
+
+    @Test
+    void clientIdIsTheCertificatesDnsNameWithTheX509Prefix() {
+        assertThat(verifier.clientId()).isEqualTo("x509_san_dns:portal.example.hu");
+    }
+
+    @Test
+    void requestObjectIsSignedWithOurKeyAndCarriesOurChain() throws Exception {
+        JWSInput jws = new JWSInput(request("wallet-nonce-1").signedRequestObject(verifier));
+
+        assertThat(jws.getHeader().getType()).isEqualTo("oauth-authz-req+jwt");
+        assertThat(jws.getHeader().getRawAlgorithm()).isEqualTo("ES256");
+        assertThat(jws.getHeader().getX5c()).containsExactly(Base64.getEncoder().encodeToString(ours.certificate().getEncoded()));
+        KeyWrapper key = new KeyWrapper();
+        key.setAlgorithm(Algorithm.ES256);
+        key.setPublicKey(ours.certificate().getPublicKey());
+        assertThat(new ECDSASignatureVerifierContext(key).verify(
+                jws.getEncodedSignatureInput().getBytes(StandardCharsets.US_ASCII), jws.getSignature())).isTrue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void requestObjectAsksForAVpTokenByDirectPostWithADcqlQueryForThePid() throws Exception {
+        Map<String, Object> claims = new JWSInput(request("wallet-nonce-1").signedRequestObject(verifier))
+                .readJsonContent(Map.class);
+
+        assertThat(claims).containsEntry("client_id", "x509_san_dns:portal.example.hu")
+                .containsEntry("response_type", "vp_token")
+                .containsEntry("response_mode", "direct_post")
+                .containsEntry("response_uri", "https://portal.example.hu/dap/response")
+                .containsEntry("nonce", "nonce-1")
+                .containsEntry("state", "state-1")
+                .containsEntry("wallet_nonce", "wallet-nonce-1");
+        Map<String, Object> credential = ((List<Map<String, Object>>) ((Map<String, Object>) claims.get("dcql_query"))
+                .get("credentials")).get(0);
+        assertThat(credential).containsEntry("id", "pid").containsEntry("format", "dc+sd-jwt")
+                .containsEntry("meta", Map.of("vct_values", List.of("urn:eudi:pid:1")))
+                .containsEntry("claims", List.of(Map.of("path", List.of("family_name")), Map.of("path", List.of("given_name"))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void noWalletNonceWhenTheWalletSentNone() throws Exception {
+        Map<String, Object> claims = new JWSInput(request(null).signedRequestObject(verifier)).readJsonContent(Map.class);
+
+        assertThat(claims).doesNotContainKey("wallet_nonce");
+    }
+
+    @Test
+    void refusesToSignForAnotherClientId() {
+        AuthorizationRequest foreign = new AuthorizationRequest("x509_san_dns:other.example.hu",
+                "https://other.example.hu/r", "n", "s", "urn:eudi:pid:1", List.of("family_name"),
+                Instant.now(), Instant.now().plusSeconds(60), null);
+
+        assertThatThrownBy(() -> foreign.signedRequestObject(verifier)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCertificateWithoutDnsNameCannotSignRequests() {
+        DevCertificates.KeyAndCertificate noName = DevCertificates.selfSigned("No name", null);
+
+        assertThatThrownBy(() -> VerifierIdentity.fromPem(noName.privateKeyPem(), noName.certificatePem()))
+                .hasMessageContaining("DNS subjectAltName");
+    }
+
+    @Test
+    void pemWithoutLineBreaksAsFromAnEnvironmentVariableIsRead() {
+        String oneLine = ours.certificatePem().replace("\n", "");
+
+        assertThat(Pem.certificates(oneLine)).containsExactly(ours.certificate());
+    }
+
+    @Test
+    void qrContentIsARequestByReferenceWithPostMethod() {
+        String uri = WalletInvocation.uri("openid4vp://", verifier.clientId(),
+                "https://portal.example.hu/realms/x/broker/dap/endpoint/request/abc");
+
+        assertThat(uri).isEqualTo("openid4vp://?client_id=x509_san_dns%3Aportal.example.hu"
+                + "&request_uri=https%3A%2F%2Fportal.example.hu%2Frealms%2Fx%2Fbroker%2Fdap%2Fendpoint%2Frequest%2Fabc"
+                + "&request_uri_method=post");
+    }
+
+    @Test
+    void qrSchemeMayBeAWalletsHttpsLink() {
+        assertThat(WalletInvocation.uri("https://wallet.example/authorize", "c", "r"))
+                .startsWith("https://wallet.example/authorize/?client_id=c&request_uri=r");
+    }
+
+    private static AuthorizationRequest request(String walletNonce) {
+        Instant now = Instant.now();
+        return new AuthorizationRequest(verifier.clientId(), "https://portal.example.hu/dap/response", "nonce-1",
+                "state-1", "urn:eudi:pid:1", List.of("family_name", "given_name"), now, now.plusSeconds(120),
+                walletNonce);
+    }
+}

@@ -1,0 +1,182 @@
+package hu.ugyfelportal.keycloak.dap.protocol;
+
+import hu.ugyfelportal.dapsimulator.DevCertificates;
+import hu.ugyfelportal.dapsimulator.Holder;
+import hu.ugyfelportal.dapsimulator.PidIssuer;
+import hu.ugyfelportal.dapsimulator.TestIdentity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.common.crypto.CryptoIntegration;
+import org.keycloak.sdjwt.vp.SdJwtVP;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PresentationVerifierTest {
+
+    private static final String CLIENT_ID = "x509_san_dns:portal.example.hu";
+    private static final String NONCE = "n-0S6_WzA2Mj";
+    private static final List<String> REQUESTED = List.of("family_name", "given_name", "personal_administrative_number");
+    private static final TestIdentity PERSON = TestIdentity.byId("kovacs-janos");
+
+    private static PidIssuer issuer;
+    private static PresentationVerifier verifier;
+
+    @BeforeAll
+    static void trustTheIssuer() {
+        CryptoIntegration.init(PresentationVerifierTest.class.getClassLoader());
+        issuer = new PidIssuer("https://pid.example.hu");
+        verifier = new PresentationVerifier(Pem.certificates(issuer.certificatePem()), PidIssuer.PID_VCT, 300, 10);
+    }
+
+    @Test
+    void acceptsAKeyBoundPresentationAndReturnsOnlyTheDisclosedClaims() throws Exception {
+        Holder holder = new Holder();
+        String presentation = holder.bind(Holder.disclose(issuer.issue(PERSON, holder.keys().getPublic()), REQUESTED),
+                CLIENT_ID, NONCE, Instant.now());
+
+        Map<String, Object> claims = verifier.verify(vpToken(presentation), CLIENT_ID, NONCE);
+
+        assertThat(claims).containsEntry("family_name", "Kovács").containsEntry("given_name", "János")
+                .containsEntry("personal_administrative_number", "DEV-000001")
+                .containsEntry("vct", PidIssuer.PID_VCT)
+                .doesNotContainKeys("birthdate", "_sd", "cnf");
+    }
+
+    @Test
+    void refusesACredentialOfAnUntrustedIssuer() {
+        PidIssuer stranger = new PidIssuer("https://pid.example.hu");
+        Holder holder = new Holder();
+        String presentation = holder.bind(Holder.disclose(stranger.issue(PERSON, holder.keys().getPublic()), REQUESTED),
+                CLIENT_ID, NONCE, Instant.now());
+
+        assertRejected(presentation, "Signature could not be verified");
+    }
+
+    @Test
+    void refusesAnAlteredDisclosureEvenWhenTheHolderSignsOverIt() {
+        Holder holder = new Holder();
+        String unbound = Holder.disclose(issuer.issue(PERSON, holder.keys().getPublic()), REQUESTED);
+        String original = disclosureOf(unbound, "family_name");
+        String forged = encodeDisclosure(decode(original).replace("Kovács", "Nagy"));
+        String presentation = holder.bind(unbound.replace(original, forged), CLIENT_ID, NONCE, Instant.now());
+
+        assertRejected(presentation, "not protected by digest");
+        assertThat(decode(forged)).contains("Nagy");
+    }
+
+    @Test
+    void refusesAPresentationForAnotherNonce() {
+        Holder holder = new Holder();
+        String presentation = holder.bind(Holder.disclose(issuer.issue(PERSON, holder.keys().getPublic()), REQUESTED),
+                CLIENT_ID, "someone-elses-nonce", Instant.now());
+
+        assertRejected(presentation, "nonce");
+    }
+
+    @Test
+    void refusesAPresentationForAnotherVerifier() {
+        Holder holder = new Holder();
+        String presentation = holder.bind(Holder.disclose(issuer.issue(PERSON, holder.keys().getPublic()), REQUESTED),
+                "x509_san_dns:other.example.hu", NONCE, Instant.now());
+
+        assertRejected(presentation, "audience");
+    }
+
+    @Test
+    void refusesAStaleKeyBinding() {
+        Holder holder = new Holder();
+        String presentation = holder.bind(Holder.disclose(issuer.issue(PERSON, holder.keys().getPublic()), REQUESTED),
+                CLIENT_ID, NONCE, Instant.now().minus(Duration.ofMinutes(10)));
+
+        assertRejected(presentation, "expired by iat");
+    }
+
+    @Test
+    void refusesAnExpiredCredential() {
+        Holder holder = new Holder();
+        Instant issued = Instant.now().minus(Duration.ofDays(400));
+        String issuance = issuer.issue(PERSON, holder.keys().getPublic(), PidIssuer.PID_VCT, issued,
+                issued.plus(Duration.ofDays(365)));
+        String presentation = holder.bind(Holder.disclose(issuance, REQUESTED), CLIENT_ID, NONCE, Instant.now());
+
+        assertRejected(presentation, "expired by exp");
+    }
+
+    @Test
+    void refusesAPresentationWithoutKeyBinding() {
+        Holder holder = new Holder();
+        String unbound = Holder.disclose(issuer.issue(PERSON, holder.keys().getPublic()), REQUESTED);
+
+        assertRejected(unbound, "key binding JWT missing");
+    }
+
+    @Test
+    void refusesAKeyBindingSignedByAnotherKeyThanTheCredentials() {
+        Holder holder = new Holder();
+        Holder thief = new Holder();
+        String presentation = thief.bind(Holder.disclose(issuer.issue(PERSON, holder.keys().getPublic()), REQUESTED),
+                CLIENT_ID, NONCE, Instant.now());
+
+        assertRejected(presentation, "Key binding JWT invalid");
+    }
+
+    @Test
+    void refusesAnotherCredentialType() {
+        Holder holder = new Holder();
+        Instant now = Instant.now();
+        String issuance = issuer.issue(PERSON, holder.keys().getPublic(), "urn:example:diploma:1", now,
+                now.plus(Duration.ofDays(1)));
+        String presentation = holder.bind(Holder.disclose(issuance, REQUESTED), CLIENT_ID, NONCE, Instant.now());
+
+        assertRejected(presentation, "vct");
+    }
+
+    @Test
+    void refusesAVpTokenThatIsNotKeyedByOurCredentialQuery() {
+        assertThatThrownBy(() -> verifier.verify("{\"other\":[\"x\"]}", CLIENT_ID, NONCE))
+                .isInstanceOf(PresentationRejectedException.class).hasMessageContaining("no single presentation");
+        assertThatThrownBy(() -> verifier.verify("not json", CLIENT_ID, NONCE))
+                .isInstanceOf(PresentationRejectedException.class).hasMessageContaining("not a JSON object");
+    }
+
+    @Test
+    void needsAtLeastOneTrustedIssuer() {
+        assertThatThrownBy(() -> new PresentationVerifier(List.of(), PidIssuer.PID_VCT, 300, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(DevCertificates.selfSigned("x", null).certificate()).isNotNull();
+    }
+
+    private static void assertRejected(String presentation, String reason) {
+        assertThatThrownBy(() -> verifier.verify(vpToken(presentation), CLIENT_ID, NONCE))
+                .isInstanceOf(PresentationRejectedException.class)
+                .hasMessageContaining(reason);
+    }
+
+    private static String vpToken(String presentation) {
+        return "{\"pid\":[\"" + presentation + "\"]}";
+    }
+
+    private static String disclosureOf(String presentation, String claim) {
+        SdJwtVP parsed = SdJwtVP.of(presentation);
+        return parsed.getClaims().entrySet().stream()
+                .filter(entry -> entry.getValue().get(1).asText().equals(claim))
+                .map(entry -> parsed.getDisclosures().get(entry.getKey()))
+                .findFirst().orElseThrow();
+    }
+
+    private static String decode(String disclosure) {
+        return new String(Base64.getUrlDecoder().decode(disclosure), StandardCharsets.UTF_8);
+    }
+
+    private static String encodeDisclosure(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,72 @@
+package hu.ugyfelportal.dapsimulator;
+
+import java.util.List;
+
+/** The simulator's few HTML pages; plain strings, since this is a development tool. */
+final class SimulatorPages {
+
+    private SimulatorPages() {
+    }
+
+    static String start(List<TestIdentity> identities) {
+        return page("Scan", """
+                <p>Paste the content of the QR code shown by the login page (<code>openid4vp://…</code>).</p>
+                <form method="post" action="/requests">
+                  <textarea name="uri" rows="4" cols="80" required></textarea><br>
+                  <button type="submit">Read request</button>
+                </form>
+                <h2>Test identities</h2><ul>%s</ul>
+                <p><a href="/issuer-certificate.pem">PID issuer certificate</a> (development only)</p>
+                """.formatted(identityList(identities)));
+    }
+
+    static String request(String id, VerifierRequest request, List<TestIdentity> identities) {
+        StringBuilder options = new StringBuilder();
+        for (TestIdentity identity : identities) {
+            options.append("<option value=\"").append(escape(identity.id())).append("\">")
+                    .append(escape(identity.displayName())).append("</option>");
+        }
+        return page("Request", """
+                <p><strong>%s</strong> asks (client_id <code>%s</code>) for these PID claims:</p>
+                <ul>%s</ul>
+                <form method="post" action="/requests/%s/approve">
+                  <label>Identity <select name="identity">%s</select></label>
+                  <button type="submit" id="approve">Approve</button>
+                </form>
+                <form method="post" action="/requests/%s/decline">
+                  <button type="submit" id="decline">Decline</button>
+                </form>
+                """.formatted(escape(request.verifierName()), escape(request.clientId()),
+                request.claims().stream().map(claim -> "<li>" + escape(claim) + "</li>").reduce("", String::concat),
+                escape(id), options, escape(id)));
+    }
+
+    static String answered(boolean approved, Wallet.Answer answer) {
+        return page(approved ? "Approved" : "Declined", """
+                <p>The verifier answered HTTP %d.</p><pre>%s</pre><p><a href="/">Back</a></p>
+                """.formatted(answer.status(), escape(answer.body())));
+    }
+
+    static String error(String message) {
+        return page("Error", "<p id=\"error\">" + escape(message) + "</p><p><a href=\"/\">Back</a></p>");
+    }
+
+    private static String identityList(List<TestIdentity> identities) {
+        StringBuilder list = new StringBuilder();
+        for (TestIdentity identity : identities) {
+            list.append("<li><code>").append(escape(identity.id())).append("</code> ")
+                    .append(escape(identity.displayName())).append("</li>");
+        }
+        return list.toString();
+    }
+
+    private static String page(String title, String body) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+                + "</title></head><body><h1>DÁP simulator – " + escape(title) + "</h1>" + body + "</body></html>";
+    }
+
+    static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,12 @@
+package hu.ugyfelportal.dapsimulator;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A relying party's request as the wallet understood it after checking its signature: who asks (from the
+ * request object's certificate) and for what.
+ */
+public record VerifierRequest(String clientId, String verifierName, String responseUri, String nonce, String state,
+                              String vct, List<String> claims, Instant expiresAt) {
+}

@@ -1,0 +1,240 @@
+package hu.ugyfelportal.dapsimulator;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.keycloak.common.VerificationException;
+import org.keycloak.jose.jws.JWSHeader;
+import org.keycloak.jose.jws.JWSInput;
+import org.keycloak.jose.jws.JWSInputException;
+import org.keycloak.util.JsonSerialization;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Plays the DÁP app: reads the QR content, fetches the signed request object with a POST to its request_uri,
+ * checks it as a wallet must (OID4VP 1.0 §5.10, §5.9.3), and answers at the response_uri with a key-bound
+ * presentation of the chosen person's PID, or with {@code access_denied}.
+ */
+public final class Wallet {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String CLIENT_ID_PREFIX = "x509_san_dns:";
+    private static final int SAN_DNS_NAME = 2;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final PidIssuer issuer;
+    private final Map<String, Holder> holders = new LinkedHashMap<>();
+
+    public Wallet(PidIssuer issuer) {
+        this.issuer = issuer;
+        TestIdentity.ALL.forEach(identity -> holders.put(identity.id(), new Holder()));
+    }
+
+    /** What the verifier's answer was to our POST at its response_uri. */
+    public record Answer(int status, String body) {
+    }
+
+    /** Fetches and checks the request the QR content points to; fails with a readable message when anything is off. */
+    public VerifierRequest fetch(String invocationUri) {
+        Map<String, String> parameters = queryOf(invocationUri);
+        String clientId = required(parameters, "client_id");
+        String requestUri = required(parameters, "request_uri");
+        if (!"post".equals(parameters.get("request_uri_method"))) {
+            throw new WalletException("Only request_uri_method=post is supported");
+        }
+        String walletNonce = randomToken();
+        HttpResponse<String> response = post(requestUri, Map.of("wallet_nonce", walletNonce,
+                "wallet_metadata", "{\"vp_formats_supported\":{\"dc+sd-jwt\":{}}}"));
+        if (response.statusCode() != 200) {
+            throw new WalletException("The verifier refused the request_uri (HTTP " + response.statusCode() + "): "
+                    + response.body());
+        }
+        return check(response.body(), clientId, walletNonce);
+    }
+
+    public Answer approve(VerifierRequest request, TestIdentity identity) {
+        return approve(request, identity, request.nonce());
+    }
+
+    /**
+     * Approves with the key binding made for another nonce: what a presentation captured from another login and
+     * replayed here looks like. For tests of the verifier.
+     */
+    public Answer approveReplayed(VerifierRequest request, TestIdentity identity) {
+        return approve(request, identity, "nonce-of-another-login");
+    }
+
+    private Answer approve(VerifierRequest request, TestIdentity identity, String nonce) {
+        Holder holder = holders.get(identity.id());
+        String issuance = issuer.issue(identity, holder.keys().getPublic());
+        String presentation = holder.bind(Holder.disclose(issuance, request.claims()), request.clientId(),
+                nonce, Instant.now());
+        String vpToken = json(Map.of("pid", List.of(presentation)));
+        return answer(request, Map.of("vp_token", vpToken, "state", request.state()));
+    }
+
+    public Answer decline(VerifierRequest request) {
+        return answer(request, Map.of("error", "access_denied",
+                "error_description", "The user declined", "state", request.state()));
+    }
+
+    private Answer answer(VerifierRequest request, Map<String, String> form) {
+        HttpResponse<String> response = post(request.responseUri(), form);
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    private static VerifierRequest check(String requestObject, String clientId, String walletNonce) {
+        try {
+            JWSInput jws = new JWSInput(requestObject);
+            JWSHeader header = jws.getHeader();
+            if (!"oauth-authz-req+jwt".equals(header.getType())) {
+                throw new WalletException("The request object's typ is not oauth-authz-req+jwt: " + header.getType());
+            }
+            if (header.getX5c() == null || header.getX5c().isEmpty()) {
+                throw new WalletException("The request object has no x5c certificate chain");
+            }
+            X509Certificate leaf = certificate(header.getX5c().get(0));
+            leaf.checkValidity();
+            if (!Es256.verifier(leaf.getPublicKey()).verify(jws.getEncodedSignatureInput().getBytes(StandardCharsets.US_ASCII),
+                    jws.getSignature())) {
+                throw new WalletException("The request object's signature does not match its certificate");
+            }
+            Map<String, Object> claims = JsonSerialization.readValue(jws.getContent(), new TypeReference<>() {
+            });
+            if (!clientId.equals(claims.get("client_id"))) {
+                throw new WalletException("The request object's client_id differs from the QR's");
+            }
+            if (!clientId.startsWith(CLIENT_ID_PREFIX) || !dnsNames(leaf).contains(clientId.substring(CLIENT_ID_PREFIX.length()))) {
+                throw new WalletException("The client_id is not an x509_san_dns name of the signing certificate");
+            }
+            String responseUri = (String) claims.get("response_uri");
+            if (responseUri == null || !clientId.substring(CLIENT_ID_PREFIX.length()).equals(URI.create(responseUri).getHost())) {
+                throw new WalletException("The response_uri's host is not the client_id's DNS name");
+            }
+            if (!"vp_token".equals(claims.get("response_type")) || !"direct_post".equals(claims.get("response_mode"))) {
+                throw new WalletException("Only response_type=vp_token with response_mode=direct_post is supported");
+            }
+            if (!walletNonce.equals(claims.get("wallet_nonce"))) {
+                throw new WalletException("The request object does not echo our wallet_nonce");
+            }
+            Instant expiresAt = Instant.ofEpochSecond(((Number) claims.get("exp")).longValue());
+            if (Instant.now().isAfter(expiresAt)) {
+                throw new WalletException("The request object has expired");
+            }
+            DcqlRequest dcql = DcqlRequest.of(claims.get("dcql_query"));
+            return new VerifierRequest(clientId, leaf.getSubjectX500Principal().getName(), responseUri,
+                    (String) claims.get("nonce"), (String) claims.get("state"), dcql.vct(), dcql.claims(), expiresAt);
+        } catch (JWSInputException | VerificationException | IOException | java.security.GeneralSecurityException e) {
+            throw new WalletException("The request object is not a valid signed JWT: " + e.getMessage());
+        } catch (ClassCastException | NullPointerException e) {
+            throw new WalletException("The request object lacks required parameters");
+        }
+    }
+
+    /** The one credential query we understand: an SD-JWT VC of one type with top-level claim paths. */
+    private record DcqlRequest(String vct, List<String> claims) {
+
+        @SuppressWarnings("unchecked")
+        static DcqlRequest of(Object query) {
+            Map<String, Object> credential = ((List<Map<String, Object>>) ((Map<String, Object>) query).get("credentials")).get(0);
+            if (!"pid".equals(credential.get("id")) || !"dc+sd-jwt".equals(credential.get("format"))) {
+                throw new WalletException("The DCQL query does not ask for a dc+sd-jwt credential with id 'pid'");
+            }
+            String vct = ((List<String>) ((Map<String, Object>) credential.get("meta")).get("vct_values")).get(0);
+            List<String> claims = new ArrayList<>();
+            for (Map<String, Object> claim : (List<Map<String, Object>>) credential.get("claims")) {
+                claims.add(((List<String>) claim.get("path")).get(0));
+            }
+            return new DcqlRequest(vct, claims);
+        }
+    }
+
+    private static X509Certificate certificate(String base64Der) throws java.security.GeneralSecurityException {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64Der)));
+    }
+
+    private static List<String> dnsNames(X509Certificate certificate) throws java.security.GeneralSecurityException {
+        Collection<List<?>> names = certificate.getSubjectAlternativeNames();
+        List<String> dnsNames = new ArrayList<>();
+        if (names != null) {
+            for (List<?> name : names) {
+                if (((Integer) name.get(0)) == SAN_DNS_NAME) {
+                    dnsNames.add((String) name.get(1));
+                }
+            }
+        }
+        return dnsNames;
+    }
+
+    static Map<String, String> queryOf(String uri) {
+        int query = uri.indexOf('?');
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (query < 0) {
+            throw new WalletException("Not an OID4VP request link (no parameters): " + uri);
+        }
+        for (String pair : uri.substring(query + 1).split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            parameters.put(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
+                    nameValue.length == 2 ? URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "");
+        }
+        return parameters;
+    }
+
+    private static String required(Map<String, String> parameters, String name) {
+        String value = parameters.get(name);
+        if (value == null || value.isBlank()) {
+            throw new WalletException("The request link has no " + name);
+        }
+        return value;
+    }
+
+    private HttpResponse<String> post(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new WalletException("Could not reach " + url + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WalletException("Interrupted");
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JsonSerialization.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,351 @@
+package hu.ugyfelportal.it;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import hu.ugyfelportal.it.support.AdminApi;
+import hu.ugyfelportal.it.support.Browser;
+import hu.ugyfelportal.it.support.DapPhone;
+import hu.ugyfelportal.it.support.LoginJourney;
+import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.PortalClient;
+import hu.ugyfelportal.it.support.TestEnvironment;
+import hu.ugyfelportal.it.support.UgyfelportalExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DÁP login and linking on the real Keycloak, with the DÁP simulator as the phone: each test reads the QR image on
+ * the page, lets the simulator answer, and goes on as a browser without JavaScript would (reloading the page).
+ * Every test uses its own simulator identity, because a DÁP identity can be linked to one user only.
+ */
+@ExtendWith(UgyfelportalExtension.class)
+class DapLoginIT {
+
+    private static final String PASSWORD = "Dap-teszt-jelszo-1";
+    private static final String PRIVATE_PERSON = "12345678 | MAGANSZEMELY | Teszt Ügyfél";
+    private static final String COMPANY = "87654321 | CEG | Teszt Kft.";
+    private static final String LOGIN_FAILED = "Sikertelen bejelentkezés. Az Ön DÁP fiókja nincs élő Ügyfélportál "
+            + "felhasználóval összekötve. Kérjük, lépjen be felhasználónevével és jelszavával az Ügyfélportálra, és "
+            + "ellenőrizze a Profil oldalon a DÁP státuszát.";
+    private static final String ALREADY_LINKED = "Egy DÁP azonosító egy Ügyfélportál felhasználónévvel köthető össze. "
+            + "Amennyiben Ön több különböző felhasználónévvel (e-mail címmel) használja az Ügyfélportált, és mindet össze "
+            + "szeretné kötni, kérjük, valamennyi ügyfélszámán ugyanazt az e-mail címet állítsa be felhasználónévnek. "
+            + "Amennyiben ezt nem szeretné, sajnos csak egy felhasználójába fog tudni DÁP-pal belépni. A többi "
+            + "felhasználóba továbbra is csak a felhasználónevével és jelszavával tud belépni.";
+
+    @Test
+    void loginPageOffersDap(TestEnvironment env) {
+        Page login = env.newBrowser().open(env.portal().authorizationRequest().url());
+
+        assertThat(login.document().select("#social-dap").text()).isEqualTo("Bejelentkezés DÁP-pal");
+    }
+
+    @Test
+    void linkedCustomerLogsInByScanningTheQrCodeWithoutAnEmailCode(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("dap-login");
+        String userId = customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        assertThat(link(env, email, "kovacs-janos").isPortalRedirect()).isTrue();
+        int mailsBefore = env.mail().mailsFor(email).size();
+
+        Browser browser = env.newBrowser();
+        PortalClient.AuthorizationRequest request = env.portal().authorizationRequest();
+        Page qr = openDap(browser, browser.open(request.url()));
+        assertThat(qr.text()).contains("Olvassa be a QR kódot a DÁP mobilalkalmazással");
+        assertThat(qr.document().select("#dap-open-app").attr("href")).isEqualTo(DapPhone.scan(qr))
+                .startsWith("openid4vp://?client_id=x509_san_dns%3A127.0.0.1&request_uri=");
+        assertThat(env.dap().approve(DapPhone.scan(qr), "kovacs-janos").verifierStatus()).isEqualTo(200);
+        Page done = refresh(browser, qr);
+
+        assertThat(done.isPortalRedirect()).as("logged in: %s", done).isTrue();
+        assertThat(env.portal().exchange(request, done).idTokenClaims()).containsEntry("email", email);
+        assertThat(env.mail().mailsFor(email)).hasSize(mailsBefore);
+        Map<String, Object> user = env.admin().get("/users/" + userId, new TypeReference<>() {
+        });
+        assertThat(user).containsEntry("lastName", "Kovács").containsEntry("firstName", "János");
+    }
+
+    @Test
+    void passwordLoginKeepsWorkingAfterLinking(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("dap-password");
+        customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        link(env, email, "horvath-zsofia");
+
+        Browser browser = env.newBrowser();
+        Page done = LoginJourney.passwordAndCode(env, browser, browser.open(env.portal().authorizationRequest().url()),
+                email, PASSWORD);
+
+        assertThat(done.isPortalRedirect()).as("password login: %s", done).isTrue();
+    }
+
+    @Test
+    void linkingStoresTheDapIdentityOnTheUserWithoutItsNationalIdentifier(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("dap-link");
+        String userId = customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+
+        Page done = link(env, email, "varga-laszlo");
+
+        assertThat(done.isPortalRedirect()).as("back at the portal: %s", done).isTrue();
+        List<Map<String, Object>> links = env.admin().get("/users/" + userId + "/federated-identity", new TypeReference<>() {
+        });
+        assertThat(links).singleElement().satisfies(link -> {
+            assertThat(link).containsEntry("identityProvider", "dap").containsKey("userName");
+            assertThat((String) link.get("userName")).isEqualToIgnoringCase("Varga László");
+            assertThat((String) link.get("userId")).doesNotContain("DEV-000007").hasSize(43);
+        });
+    }
+
+    @Test
+    void aDapIdentityLinkedToAnotherUserCannotBeLinkedAgain(TestEnvironment env) {
+        String first = AdminApi.uniqueEmail("dap-first");
+        customer(env, first, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        link(env, first, "nagy-eva");
+        String second = AdminApi.uniqueEmail("dap-second");
+        String secondId = customer(env, second, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+
+        Page refused = link(env, second, "nagy-eva");
+
+        assertThat(refused.text()).contains(ALREADY_LINKED);
+        assertThat(env.admin().get("/users/" + secondId + "/federated-identity", new TypeReference<List<Object>>() {
+        })).isEmpty();
+    }
+
+    @Test
+    void aCustomerWithOnlyACompanyClientNumberCannotLinkDap(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("dap-company");
+        customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(COMPANY)));
+
+        Page refused = startLinking(env, env.newBrowser(), email);
+
+        assertThat(refused.has("#dap-qr-image")).isFalse();
+        assertThat(refused.text()).contains("Az Ügyfélportálon a DÁP azonosítás csak magánszemélyként, egyéni "
+                + "vállalkozóként, vagy őstermelőként használható.");
+    }
+
+    @Test
+    void aDapIdentityNotLinkedToAnyUserGetsTheFaqsLoginFailedMessageAndNoUserIsCreated(TestEnvironment env) {
+        Browser browser = env.newBrowser();
+        Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+        env.dap().approve(DapPhone.scan(qr), "szabo-peter");
+
+        Page refused = refresh(browser, qr);
+
+        assertThat(refused.isPortalRedirect()).isFalse();
+        assertThat(refused.text()).contains(LOGIN_FAILED);
+        assertThat(env.admin().get("/users?search=Szab%C3%B3", new TypeReference<List<Object>>() {
+        })).isEmpty();
+    }
+
+    @Test
+    void aLinkedButDisabledUserGetsTheSameLoginFailedMessage(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("dap-disabled");
+        String userId = customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        link(env, email, "kiss-gabor");
+        env.admin().call("PUT", "/users/" + userId, Map.of("enabled", false)).expect(204);
+
+        Browser browser = env.newBrowser();
+        Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+        env.dap().approve(DapPhone.scan(qr), "kiss-gabor");
+        Page refused = refresh(browser, qr);
+
+        assertThat(refused.isPortalRedirect()).isFalse();
+        assertThat(refused.text()).contains(LOGIN_FAILED);
+    }
+
+    @Test
+    void theCustomerUnlinksDapThroughTheAccountApiAndThenDapNoLongerLogsIn(TestEnvironment env) throws Exception {
+        String email = AdminApi.uniqueEmail("dap-unlink");
+        String userId = customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        PortalClient.AuthorizationRequest linking = env.portal().authorizationRequest(Map.of("kc_action", "idp_link:dap"));
+        PortalClient.Tokens tokens = env.portal().exchange(linking, link(env, linking, email, "balogh-judit"));
+
+        HttpResponse<String> unlinked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        env.keycloak().baseUrl() + "/realms/" + env.realm() + "/account/linked-accounts/dap"))
+                .header("Authorization", "Bearer " + tokens.accessToken()).header("Accept", "application/json")
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unlinked.statusCode()).as("account API: %s", unlinked.body()).isEqualTo(204);
+        assertThat(env.admin().get("/users/" + userId + "/federated-identity", new TypeReference<List<Object>>() {
+        })).isEmpty();
+        Browser browser = env.newBrowser();
+        Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+        env.dap().approve(DapPhone.scan(qr), "balogh-judit");
+        assertThat(refresh(browser, qr).text()).contains(LOGIN_FAILED);
+    }
+
+    @Test
+    void anApprovalOfOneBrowsersQrCannotCompleteAnotherBrowsersLogin(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("dap-relay");
+        customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        link(env, email, "toth-anna");
+        Browser victim = env.newBrowser();
+        PortalClient.AuthorizationRequest victimRequest = env.portal().authorizationRequest();
+        Page victimQr = openDap(victim, victim.open(victimRequest.url()));
+        Browser attacker = env.newBrowser();
+        Page attackerQr = openDap(attacker, attacker.open(env.portal().authorizationRequest().url()));
+
+        env.dap().approve(DapPhone.scan(victimQr), "toth-anna");
+        Page stolenLink = refresh(attacker, victimQr);
+        Page attackersOwn = refresh(attacker, attackerQr);
+
+        assertThat(stolenLink.isPortalRedirect()).isFalse();
+        assertThat(stolenLink.text()).contains("A bejelentkezés lejárt, vagy egy másik böngészőben kezdődött.");
+        assertThat(attackersOwn.isPortalRedirect()).isFalse();
+        assertThat(attackersOwn.has("#dap-qr-image")).isTrue();
+        Page victimDone = refresh(victim, victimQr);
+        assertThat(victimDone.isPortalRedirect()).as("the approving customer is logged in: %s", victimDone).isTrue();
+        assertThat(refresh(victim, victimQr).isPortalRedirect()).as("the result completes one login only").isFalse();
+    }
+
+    @Test
+    void theRequestBehindAQrCodeIsAnsweredOnce(TestEnvironment env) {
+        Browser browser = env.newBrowser();
+        Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+        String content = DapPhone.scan(qr);
+        env.dap().approve(content, "molnar-katalin");
+
+        DapPhone.Outcome replay = env.dap().approve(content, "molnar-katalin");
+
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.error()).contains("refused the request_uri (HTTP 404)");
+    }
+
+    @Test
+    void aDeclinedApprovalShowsAClearMessageAndANewQrCode(TestEnvironment env) {
+        Browser browser = env.newBrowser();
+        Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+        String declined = DapPhone.scan(qr);
+        assertThat(env.dap().decline(declined).verifierStatus()).isEqualTo(200);
+
+        Page again = refresh(browser, qr);
+
+        assertThat(again.text()).contains("A bejelentkezést a DÁP alkalmazásban elutasította.");
+        assertThat(DapPhone.scan(again)).isNotEqualTo(declined);
+    }
+
+    @Test
+    void anExpiredQrCodeNoLongerWorksAndThePageShowsANewOne(TestEnvironment env) throws InterruptedException {
+        String path = "/identity-provider/instances/dap";
+        Map<String, Object> provider = env.admin().get(path, new TypeReference<>() {
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, String> config = (Map<String, String>) provider.get("config");
+        String lifetime = config.get("dapRequestLifetimeSeconds");
+        config.put("dapRequestLifetimeSeconds", "5");
+        env.admin().call("PUT", path, provider).expect(204);
+        try {
+            Browser browser = env.newBrowser();
+            Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+            String stale = DapPhone.scan(qr);
+            Thread.sleep(6500);
+
+            DapPhone.Outcome late = env.dap().approve(stale, "farkas-istvan");
+            Page again = refresh(browser, qr);
+
+            assertThat(late.error()).contains("refused the request_uri (HTTP 404)");
+            assertThat(again.text()).contains("A QR kód lejárt. Kérjük, olvassa be az új QR kódot.");
+            assertThat(DapPhone.scan(again)).isNotEqualTo(stale);
+        } finally {
+            config.put("dapRequestLifetimeSeconds", lifetime);
+            env.admin().call("PUT", path, provider).expect(204);
+        }
+    }
+
+    @Test
+    void aPresentationBoundToAnotherNonceIsRefusedAndRecorded(TestEnvironment env) {
+        Browser browser = env.newBrowser();
+        Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+
+        DapPhone.Outcome replayed = env.dap().replay(DapPhone.scan(qr), "kovacs-janos");
+        Page again = refresh(browser, qr);
+
+        assertThat(replayed.verifierStatus()).isEqualTo(400);
+        assertThat(again.isPortalRedirect()).isFalse();
+        assertThat(again.text()).contains("A DÁP alkalmazás válaszát nem tudtuk elfogadni.");
+        assertThat(env.admin().events("IDENTITY_PROVIDER_LOGIN_ERROR", null))
+                .anySatisfy(event -> assertThat(event).containsEntry("error", "dap_presentation_rejected"));
+    }
+
+    @Test
+    void cancelReturnsToTheLoginPage(TestEnvironment env) {
+        Browser browser = env.newBrowser();
+        Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+
+        Page back = browser.open(qr.document().selectFirst("#dap-cancel").absUrl("href"));
+
+        assertThat(back.has("#kc-form-login")).as("login page: %s", back).isTrue();
+    }
+
+    @Test
+    void theWalletsAnswerIsRecordedAsAnEventWhenRefused(TestEnvironment env) {
+        Browser browser = env.newBrowser();
+        Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+        env.dap().decline(DapPhone.scan(qr));
+
+        assertThat(env.admin().events("IDENTITY_PROVIDER_LOGIN_ERROR", null))
+                .anySatisfy(event -> assertThat(event).containsEntry("error", "dap_declined"));
+    }
+
+    /**
+     * A user with the given client-number attribute values. Until the client-number feature (issue 6) declares the
+     * {@code ugyfelszam} attribute in the realm's user profile, the profile would drop it; then this lets
+     * administrators keep unmanaged attributes, as the realm will with that feature.
+     */
+    private static String customer(TestEnvironment env, String email, String password, Map<String, List<String>> attributes) {
+        synchronized (DapLoginIT.class) {
+            Map<String, Object> profile = env.admin().get("/users/profile", new TypeReference<>() {
+            });
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> declared = (List<Map<String, Object>>) profile.get("attributes");
+            boolean known = declared.stream().anyMatch(attribute -> "ugyfelszam".equals(attribute.get("name")));
+            if (!known && profile.get("unmanagedAttributePolicy") == null) {
+                profile.put("unmanagedAttributePolicy", "ADMIN_EDIT");
+                env.admin().call("PUT", "/users/profile", profile).expect(200);
+            }
+        }
+        return env.admin().createUser(email, password, attributes);
+    }
+
+    private static Page openDap(Browser browser, Page loginPage) {
+        Page qr = browser.open(loginPage.document().selectFirst("#social-dap").absUrl("href"));
+        assertThat(qr.has("#dap-qr-image")).as("QR page: %s", qr).isTrue();
+        return qr;
+    }
+
+    /** What a browser without JavaScript does: load the QR page again (its "continue" link). */
+    private static Page refresh(Browser browser, Page qrPage) {
+        return browser.open(qrPage.document().selectFirst("#dap-continue").absUrl("href"));
+    }
+
+    /** Logs in with password (and code), confirms linking DÁP (kc_action=idp_link:dap); returns the next page. */
+    private static Page startLinking(TestEnvironment env, Browser browser, String email) {
+        return startLinking(env, browser, env.portal().authorizationRequest(Map.of("kc_action", "idp_link:dap")), email);
+    }
+
+    private static Page startLinking(TestEnvironment env, Browser browser, PortalClient.AuthorizationRequest linking,
+                                     String email) {
+        Page login = browser.open(linking.url());
+        Page confirm = LoginJourney.passwordAndCode(env, browser, login, email, PASSWORD);
+        return browser.submit(confirm, "form[action*=login-actions]", Map.of());
+    }
+
+    /** The whole linking journey with the given simulator identity approving on the phone. */
+    private static Page link(TestEnvironment env, String email, String identity) {
+        return link(env, env.portal().authorizationRequest(Map.of("kc_action", "idp_link:dap")), email, identity);
+    }
+
+    private static Page link(TestEnvironment env, PortalClient.AuthorizationRequest linking, String email, String identity) {
+        Browser browser = env.newBrowser();
+        Page qr = startLinking(env, browser, linking, email);
+        assertThat(qr.has("#dap-qr-image")).as("linking QR page: %s", qr).isTrue();
+        assertThat(env.dap().approve(DapPhone.scan(qr), identity).verifierStatus()).isEqualTo(200);
+        return refresh(browser, qr);
+    }
+}

@@ -1,0 +1,115 @@
+package hu.ugyfelportal.it.support;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.jsoup.nodes.Element;
+import org.keycloak.util.JsonSerialization;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The customer's phone in the tests: reads the QR image on the DÁP page (decoded with ZXing, as a camera app
+ * would) and hands its content to the DÁP simulator's HTTP API, which fetches the signed request and answers.
+ */
+public final class DapPhone {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String simulatorUrl;
+
+    DapPhone(String simulatorUrl) {
+        this.simulatorUrl = simulatorUrl;
+    }
+
+    /** What the simulator reported: the verifier's HTTP answer at its response_uri, or the wallet's refusal. */
+    public record Outcome(int status, Map<String, Object> body) {
+
+        public int verifierStatus() {
+            Object status = body.get("verifierStatus");
+            if (status == null) {
+                throw new AssertionError("The wallet did not answer the verifier: " + body);
+            }
+            return ((Number) status).intValue();
+        }
+
+        public String error() {
+            return (String) body.get("error");
+        }
+    }
+
+    /** The content of the QR code shown on the page, read from the image itself. */
+    public static String scan(Page page) {
+        Element image = page.document().selectFirst("#dap-qr-image");
+        if (image == null) {
+            throw new AssertionError("No DÁP QR code on the page: " + page);
+        }
+        return scan(image.attr("src"));
+    }
+
+    /** The content of a QR code given as the {@code src} of its image (an inline PNG). */
+    public static String scan(String source) {
+        String prefix = "data:image/png;base64,";
+        if (!source.startsWith(prefix)) {
+            throw new AssertionError("The QR image is not an inline PNG: " + source.substring(0, Math.min(40, source.length())));
+        }
+        try {
+            BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(source.substring(prefix.length()))));
+            // The image is drawn by a program, not photographed: tell the reader so, as a camera app's scanner adapts.
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(png))),
+                    Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE, DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+            throw new AssertionError("The QR code could not be read", e);
+        }
+    }
+
+    public Outcome approve(String qrContent, String identity) {
+        return post("/api/approve", Map.of("uri", qrContent, "identity", identity));
+    }
+
+    /** Answers with a presentation whose key binding was made for another login's nonce. */
+    public Outcome replay(String qrContent, String identity) {
+        return post("/api/replay", Map.of("uri", qrContent, "identity", identity));
+    }
+
+    public Outcome decline(String qrContent) {
+        return post("/api/decline", Map.of("uri", qrContent));
+    }
+
+    private Outcome post(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(simulatorUrl + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Outcome(response.statusCode(), JsonSerialization.readValue(response.body(), new TypeReference<>() {
+            }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
