@@ -77,9 +77,9 @@ The Ügyfélportál login is running.
   Admin console:                     http://localhost:$KEYCLOAK_PORT/admin   (admin / admin)
   Mail inbox (login codes, links):   http://localhost:$MAIL_WEB_PORT/
   Demo customers (password after the colon):
-    kovacs.janos@example.hu    : Demo-jelszo-1   (two client numbers: the chooser)
-    nagy.eva@example.hu        : Demo-jelszo-2   (one client number)
-    szabo.epito.kft@example.hu : Demo-jelszo-3   (a company only)
+    kovacs.janos@example.hu     : Demo-jelszo-1   (two client numbers: the chooser)
+    nagy.eva@example.hu         : Demo-jelszo-2   (one client number)
+    fekete.epito.kft@example.hu : Demo-jelszo-3   (a company only)
 Press Ctrl-C to stop.
 INFO
 wait "${children[1]}"

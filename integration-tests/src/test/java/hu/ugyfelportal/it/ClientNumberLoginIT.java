@@ -273,7 +273,7 @@ class ClientNumberLoginIT {
 
         PortalClient.AuthorizationRequest request = env.portal().authorizationRequest();
         Browser other = env.newBrowser();
-        Page done = LoginJourney.passwordAndCode(env, other, other.open(request.url()), "szabo.epito.kft@example.hu",
+        Page done = LoginJourney.passwordAndCode(env, other, other.open(request.url()), "fekete.epito.kft@example.hu",
                 "Demo-jelszo-3");
         assertThat(env.portal().exchange(request, done).idTokenClaims()).containsEntry("client_type", "CEG");
     }
