@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole system locally, no Docker: Keycloak 26.7.3 from Maven Central in dev mode (embedded H2) with
-# the bundle, the realm and the demo customers, plus a mail catcher whose inbox is a web page.
+# the bundle, the realm and the demo customers, a mail catcher whose inbox is a web page, and the DÁP simulator.
 # Every start begins with a fresh database, so the realm file is always imported as it is now.
-# Ports: KEYCLOAK_PORT (8080), MAIL_SMTP_PORT (2525), MAIL_WEB_PORT (8025). Ctrl-C stops everything.
+# Ports: KEYCLOAK_PORT (8080), MAIL_SMTP_PORT (2525), MAIL_WEB_PORT (8025), DAP_SIMULATOR_PORT (8090).
+# Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/jdk.sh
@@ -12,19 +13,20 @@ KEYCLOAK_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-8080}
 MAIL_SMTP_PORT=${MAIL_SMTP_PORT:-2525}
 MAIL_WEB_PORT=${MAIL_WEB_PORT:-8025}
+DAP_SIMULATOR_PORT=${DAP_SIMULATOR_PORT:-8090}
 RUN_DIR=.local
 KEYCLOAK_HOME=$RUN_DIR/keycloak-$KEYCLOAK_VERSION
 
-for port in "$KEYCLOAK_PORT" "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT"; do
+for port in "$KEYCLOAK_PORT" "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT" "$DAP_SIMULATOR_PORT"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         echo "Port $port is already in use (another run?). Stop it, or choose other ports with" \
-             "KEYCLOAK_PORT / MAIL_SMTP_PORT / MAIL_WEB_PORT." >&2
+             "KEYCLOAK_PORT / MAIL_SMTP_PORT / MAIL_WEB_PORT / DAP_SIMULATOR_PORT." >&2
         exit 1
     fi
 done
 
-echo "Building the bundle and the mail catcher..."
-mvn -B -ntp -q -DskipTests -pl bundle,mail-catcher -am package
+echo "Building the bundle, the mail catcher and the DÁP simulator..."
+mvn -B -ntp -q -DskipTests -pl bundle,mail-catcher,dap-simulator -am package
 
 if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
     echo "Unpacking Keycloak $KEYCLOAK_VERSION from Maven Central..."
@@ -41,7 +43,7 @@ children=()
 stop_all() {
     trap - INT TERM EXIT
     echo "Stopping..."
-    # kc.sh runs Java as its child, so each process tree is stopped, children first.
+    # Each process and anything it started is stopped, children first.
     for pid in "${children[@]}"; do
         pkill -TERM -P "$pid" 2>/dev/null || true
         kill "$pid" 2>/dev/null || true
@@ -53,16 +55,30 @@ trap stop_all INT TERM EXIT
 java -jar mail-catcher/target/ugyfelportal-mail-catcher-*-standalone.jar "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT" &
 children+=($!)
 
+# The simulator makes fresh development-only keys at each start and writes the realm's DÁP settings for them.
+rm -f "$RUN_DIR/dap-simulator.env"
+java -jar dap-simulator/target/ugyfelportal-dap-simulator-*-standalone.jar "$DAP_SIMULATOR_PORT" localhost \
+    "$RUN_DIR/dap-simulator.env" &
+children+=($!)
+until [ -s "$RUN_DIR/dap-simulator.env" ]; do
+    kill -0 "${children[1]}" 2>/dev/null || { echo "The DÁP simulator did not start." >&2; exit 1; }
+    sleep 1
+done
+source "$RUN_DIR/dap-simulator.env"
+# The phone button of the QR page opens the simulator's wallet on this machine.
+export UGYFELPORTAL_DAP_QR_SCHEME=http://localhost:$DAP_SIMULATOR_PORT/wallet
+
 export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
 export UGYFELPORTAL_SMTP_HOST=127.0.0.1 UGYFELPORTAL_SMTP_PORT=$MAIL_SMTP_PORT
 export UGYFELPORTAL_PORTAL_CLIENT_SECRET=${UGYFELPORTAL_PORTAL_CLIENT_SECRET:-local-dev-secret}
 "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" --http-management-port=$((KEYCLOAK_PORT + 1000)) \
     --import-realm > "$RUN_DIR/keycloak.log" 2>&1 &
 children+=($!)
+KEYCLOAK_PID=$!
 
 echo "Starting Keycloak (log: $RUN_DIR/keycloak.log)..."
 until curl -sf -o /dev/null "http://localhost:$KEYCLOAK_PORT/realms/ugyfelportal"; do
-    if ! kill -0 "${children[1]}" 2>/dev/null; then
+    if ! kill -0 "$KEYCLOAK_PID" 2>/dev/null; then
         echo "Keycloak stopped while starting; the end of its log:" >&2
         tail -n 40 "$RUN_DIR/keycloak.log" >&2
         exit 1
@@ -76,10 +92,11 @@ The Ügyfélportál login is running.
   Customer login (account console): http://localhost:$KEYCLOAK_PORT/realms/ugyfelportal/account
   Admin console:                     http://localhost:$KEYCLOAK_PORT/admin   (admin / admin)
   Mail inbox (login codes, links):   http://localhost:$MAIL_WEB_PORT/
+  DÁP simulator (the phone):         http://localhost:$DAP_SIMULATOR_PORT/   (paste the QR link, pick an identity)
   Demo customers (password after the colon):
     kovacs.janos@example.hu     : Demo-jelszo-1   (two client numbers: the chooser)
     nagy.eva@example.hu         : Demo-jelszo-2   (one client number)
     fekete.epito.kft@example.hu : Demo-jelszo-3   (a company only)
 Press Ctrl-C to stop.
 INFO
-wait "${children[1]}"
+wait "$KEYCLOAK_PID"
