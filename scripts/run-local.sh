@@ -94,8 +94,9 @@ The Ügyfélportál login is running.
   Mail inbox (login codes, links):   http://localhost:$MAIL_WEB_PORT/
   DÁP simulator (the phone):         http://localhost:$DAP_SIMULATOR_PORT/   (paste the QR link, pick an identity)
   Demo customers (password after the colon):
-    kovacs.janos@example.hu : Demo-jelszo-1
-    nagy.eva@example.hu     : Demo-jelszo-2
+    kovacs.janos@example.hu     : Demo-jelszo-1   (two client numbers: the chooser)
+    nagy.eva@example.hu         : Demo-jelszo-2   (one client number)
+    fekete.epito.kft@example.hu : Demo-jelszo-3   (a company only)
 Press Ctrl-C to stop.
 INFO
 wait "$KEYCLOAK_PID"

@@ -65,7 +65,9 @@ class DapLoginIT {
         Page done = refresh(browser, qr);
 
         assertThat(done.isPortalRedirect()).as("logged in: %s", done).isTrue();
-        assertThat(env.portal().exchange(request, done).idTokenClaims()).containsEntry("email", email);
+        assertThat(env.portal().exchange(request, done).idTokenClaims()).containsEntry("email", email)
+                .as("the post-login flow's chooser picked the one DÁP client number")
+                .containsEntry("client_number", "12345678").containsEntry("client_type", "MAGANSZEMELY");
         assertThat(env.mail().mailsFor(email)).hasSize(mailsBefore);
         Map<String, Object> user = env.admin().get("/users/" + userId, new TypeReference<>() {
         });

@@ -12,7 +12,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +24,7 @@ class EmailCodeInBrowserIT {
     @Test
     void customerTypesTheMailedCodeAndReachesThePortal(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("bongeszo");
-        env.admin().createUser(email, PASSWORD, Map.of());
+        env.admin().createUser(email, PASSWORD, AdminApi.oneClientNumber());
         WebDriver browser = env.chromium().newSession();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(env.portal().authorizationRequest().url());

@@ -221,6 +221,6 @@ class EmailCodeLoginIT {
     /** A fresh customer of the realm's own flow. */
     static Customer newCustomer(TestEnvironment env, String prefix) {
         String email = AdminApi.uniqueEmail(prefix);
-        return new Customer(env.admin().createUser(email, PASSWORD, Map.of()), email);
+        return new Customer(env.admin().createUser(email, PASSWORD, AdminApi.oneClientNumber()), email);
     }
 }

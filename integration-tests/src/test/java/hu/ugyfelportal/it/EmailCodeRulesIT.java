@@ -286,7 +286,7 @@ class EmailCodeRulesIT {
 
     private static Customer newCustomer(TestEnvironment env, String prefix) {
         String email = AdminApi.uniqueEmail(prefix);
-        return new Customer(env.admin().createUser(email, PASSWORD, Map.of()), email);
+        return new Customer(env.admin().createUser(email, PASSWORD, AdminApi.oneClientNumber()), email);
     }
 
     private static Login startLogin(TestEnvironment env, CodeStepClient client, String prefix) {

@@ -21,4 +21,11 @@ public final class ClientNumbers {
     public static List<ClientNumber> eligible(UserModel user, LoginMethod method) {
         return method.eligible(of(user));
     }
+
+    /** The user's client number with this number, if the login method lets them enter it; how every choice is checked. */
+    public static Optional<ClientNumber> findEligible(UserModel user, LoginMethod method, String number) {
+        return eligible(user, method).stream()
+                .filter(clientNumber -> clientNumber.number().equals(number))
+                .findFirst();
+    }
 }

@@ -50,4 +50,31 @@ class ClientNumberTest {
                 .containsExactly("10000001", "10000002", "10000003");
         assertThat(LoginMethod.PASSWORD.eligible(all)).isEqualTo(all);
     }
+
+    @Test
+    void problemNamesTheFirstWrongPart() {
+        assertThat(ClientNumber.problemOf("12345678 | CEG | Jó Kft.")).isEmpty();
+        assertThat(ClientNumber.problemOf("1234567 | CEG | Rövid Kft.")).contains(ClientNumber.Problem.NUMBER);
+        assertThat(ClientNumber.problemOf("1234567A | CEG | Betűs Kft.")).contains(ClientNumber.Problem.NUMBER);
+        assertThat(ClientNumber.problemOf("12345678 | ceg | Kisbetűs Kft.")).contains(ClientNumber.Problem.TYPE);
+        assertThat(ClientNumber.problemOf("12345678 | CEG")).contains(ClientNumber.Problem.FORMAT);
+        assertThat(ClientNumber.problemOf("12345678 | CEG | A | B")).contains(ClientNumber.Problem.FORMAT);
+        assertThat(ClientNumber.problemOf("12345678 | CEG |   ")).contains(ClientNumber.Problem.FORMAT);
+        assertThat(ClientNumber.problemOf(null)).contains(ClientNumber.Problem.FORMAT);
+    }
+
+    @Test
+    void everyProblemMeansParseFindsNothing() {
+        for (String value : List.of("1234567 | CEG | X", "12345678 | BANK | X", "12345678 | CEG | A | B", "")) {
+            assertThat(ClientNumber.problemOf(value)).as(value).isPresent();
+            assertThat(ClientNumber.parse(value)).as(value).isEmpty();
+        }
+    }
+
+    @Test
+    void everyTypeHasItsMessageKey() {
+        assertThat(ClientType.MAGANSZEMELY.messageKey()).isEqualTo("clientType.MAGANSZEMELY");
+        assertThat(ClientType.parse("TARSASHAZ")).contains(ClientType.TARSASHAZ);
+        assertThat(ClientType.parse("Tarsashaz")).isEmpty();
+    }
 }

@@ -8,8 +8,6 @@ import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.Map;
-
 import static hu.ugyfelportal.it.registration.PasswordLinkSteps.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +18,7 @@ class EnumerationSafeAnswerIT {
     @Test
     void unknownAndKnownEmailsGetTheSamePage(TestEnvironment env) {
         String known = AdminApi.uniqueEmail("known");
-        env.admin().createUser(known, "Regi-jelszo-1", Map.of());
+        env.admin().createUser(known, "Regi-jelszo-1", AdminApi.oneClientNumber());
         String unknown = AdminApi.uniqueEmail("unknown");
         try (var safe = RealmSwitches.revealUnknownEmail(env, false)) {
             Page forKnown = sentPage(env, known);
@@ -38,7 +36,7 @@ class EnumerationSafeAnswerIT {
     @Test
     void registeringARegisteredEmailLooksLikeAnyOtherRegistration(TestEnvironment env) {
         String registered = AdminApi.uniqueEmail("registered-safe");
-        env.admin().createUser(registered, "Regi-jelszo-1", Map.of());
+        env.admin().createUser(registered, "Regi-jelszo-1", AdminApi.oneClientNumber());
         try (var safe = RealmSwitches.revealUnknownEmail(env, false)) {
             Browser browser = env.newBrowser();
             Page answer = PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.registrationPage(env, browser),

@@ -38,7 +38,7 @@ class ForgottenPasswordIT {
     @Test
     void customerSetsANewPasswordThroughTheLinkAndLogsInWithIt(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("reset");
-        env.admin().createUser(email, "Regi-jelszo-1", Map.of());
+        env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser browser = env.newBrowser();
 
         String link = PasswordLinkSteps.requestLink(env, browser,
@@ -57,7 +57,7 @@ class ForgottenPasswordIT {
     @Test
     void resetMailIsHungarianWithHtmlAndText(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("reset-mail");
-        env.admin().createUser(email, "Regi-jelszo-1", Map.of());
+        env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser browser = env.newBrowser();
         PasswordLinkSteps.requestLink(env, browser, PasswordLinkSteps.forgotPasswordPage(env, browser), RESET_FORM, email);
 
@@ -70,7 +70,7 @@ class ForgottenPasswordIT {
     @Test
     void resetMailAndPagesAreEnglishForAnEnglishCustomer(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("reset-en");
-        env.admin().createUser(email, "Regi-jelszo-1", Map.of());
+        env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser browser = env.newBrowser().acceptLanguage("en");
         Page page = PasswordLinkSteps.forgotPasswordPage(env, browser, Map.of("ui_locales", "en"));
         assertThat(page.document().select("#kc-page-title").text()).isEqualTo("Forgotten password");
@@ -119,7 +119,7 @@ class ForgottenPasswordIT {
     @Test
     void mailServerDownGivesAClearErrorAndTheCustomerCanTryAgain(TestEnvironment env) throws IOException {
         String email = AdminApi.uniqueEmail("smtp-down");
-        String userId = env.admin().createUser(email, "Regi-jelszo-1", Map.of());
+        String userId = env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Map<String, Object> realm = env.admin().get("", new TypeReference<>() {
         });
         @SuppressWarnings("unchecked")

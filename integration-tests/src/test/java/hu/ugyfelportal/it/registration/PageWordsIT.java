@@ -77,9 +77,9 @@ class PageWordsIT {
         Map<String, Page> pages = new LinkedHashMap<>();
         Map<String, String> locale = Map.of("ui_locales", language);
         String provisioned = AdminApi.uniqueEmail("words-new");
-        env.admin().createUser(provisioned, null, Map.of());
+        env.admin().createUser(provisioned, null, AdminApi.oneClientNumber());
         String registered = AdminApi.uniqueEmail("words-old");
-        env.admin().createUser(registered, "Regi-jelszo-1", Map.of());
+        env.admin().createUser(registered, "Regi-jelszo-1", AdminApi.oneClientNumber());
 
         Browser browser = env.newBrowser().acceptLanguage(language);
         pages.put("login", browser.open(env.portal().authorizationRequest(locale).url()));

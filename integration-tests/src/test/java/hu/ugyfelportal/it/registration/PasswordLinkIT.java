@@ -8,8 +8,6 @@ import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.Map;
-
 import static hu.ugyfelportal.it.registration.PasswordLinkSteps.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +22,7 @@ class PasswordLinkIT {
     @Test
     void scannerOpeningTheLinkDoesNotUseItUp(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("scanned");
-        env.admin().createUser(email, "Regi-jelszo-1", Map.of());
+        env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser customer = env.newBrowser();
         String link = PasswordLinkSteps.requestLink(env, customer, PasswordLinkSteps.forgotPasswordPage(env, customer),
                 RESET_FORM, email);
@@ -45,7 +43,7 @@ class PasswordLinkIT {
     @Test
     void linkOpenedInAnotherBrowserWorks(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("other-browser");
-        env.admin().createUser(email, null, Map.of());
+        env.admin().createUser(email, null, AdminApi.oneClientNumber());
         Browser desktop = env.newBrowser();
         String link = PasswordLinkSteps.requestLink(env, desktop, PasswordLinkSteps.registrationPage(env, desktop),
                 PasswordLinkSteps.REGISTRATION_FORM, email);
@@ -60,7 +58,7 @@ class PasswordLinkIT {
     @Test
     void linkUsedOnceCannotBeUsedAgain(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("twice");
-        String userId = env.admin().createUser(email, "Regi-jelszo-1", Map.of());
+        String userId = env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser customer = env.newBrowser();
         String link = PasswordLinkSteps.requestLink(env, customer, PasswordLinkSteps.forgotPasswordPage(env, customer),
                 RESET_FORM, email);
@@ -78,7 +76,7 @@ class PasswordLinkIT {
     @Test
     void linkConfirmedInOneBrowserFailsInAnotherThatOpenedItEarlier(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("race");
-        env.admin().createUser(email, "Regi-jelszo-1", Map.of());
+        env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser customer = env.newBrowser();
         String link = PasswordLinkSteps.requestLink(env, customer, PasswordLinkSteps.forgotPasswordPage(env, customer),
                 RESET_FORM, email);
@@ -95,7 +93,7 @@ class PasswordLinkIT {
     @Test
     void expiredLinkFails(TestEnvironment env) throws InterruptedException {
         String email = AdminApi.uniqueEmail("expired");
-        env.admin().createUser(email, "Regi-jelszo-1", Map.of());
+        env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         String link;
         Browser customer = env.newBrowser();
         try (var shortLinks = RealmSwitches.linkLifetimeSeconds(env, 1)) {
@@ -118,7 +116,7 @@ class PasswordLinkIT {
     @Test
     void tamperedLinkFails(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("tampered");
-        env.admin().createUser(email, "Regi-jelszo-1", Map.of());
+        env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser customer = env.newBrowser();
         String link = PasswordLinkSteps.requestLink(env, customer, PasswordLinkSteps.forgotPasswordPage(env, customer),
                 RESET_FORM, email);

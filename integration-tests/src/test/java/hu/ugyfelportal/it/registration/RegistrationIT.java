@@ -58,7 +58,7 @@ class RegistrationIT {
     @Test
     void provisionedCustomerRegistersSetsAPasswordAndLogsIn(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("register");
-        env.admin().createUser(email, null, Map.of());
+        env.admin().createUser(email, null, AdminApi.oneClientNumber());
         Browser browser = env.newBrowser();
 
         String link = PasswordLinkSteps.requestLink(env, browser, PasswordLinkSteps.registrationPage(env, browser),
@@ -79,7 +79,7 @@ class RegistrationIT {
     @Test
     void passwordAgainstThePolicyIsRefusedInHungarianAndCanBeRetried(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("policy");
-        env.admin().createUser(email, null, Map.of());
+        env.admin().createUser(email, null, AdminApi.oneClientNumber());
         Browser browser = env.newBrowser();
         String link = PasswordLinkSteps.requestLink(env, browser, PasswordLinkSteps.registrationPage(env, browser),
                 REGISTRATION_FORM, email);
@@ -95,7 +95,7 @@ class RegistrationIT {
     @Test
     void registrationMailIsHungarianWithHtmlAndText(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("register-mail");
-        env.admin().createUser(email, null, Map.of());
+        env.admin().createUser(email, null, AdminApi.oneClientNumber());
         Browser browser = env.newBrowser();
         PasswordLinkSteps.requestLink(env, browser, PasswordLinkSteps.registrationPage(env, browser), REGISTRATION_FORM, email);
 
@@ -122,7 +122,7 @@ class RegistrationIT {
     @Test
     void registeredCustomerIsPointedToTheForgottenPasswordPage(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("registered");
-        env.admin().createUser(email, "Meglevo-jelszo-1", Map.of());
+        env.admin().createUser(email, "Meglevo-jelszo-1", AdminApi.oneClientNumber());
         Browser browser = env.newBrowser();
 
         Page answer = PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.registrationPage(env, browser),

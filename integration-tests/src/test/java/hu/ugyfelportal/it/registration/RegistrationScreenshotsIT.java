@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +34,7 @@ class RegistrationScreenshotsIT {
     void everyPageAtDesktopAndPhoneWidth(TestEnvironment env) throws IOException {
         Path dir = Files.createDirectories(Path.of(System.getProperty("screenshots.dir")));
         String provisioned = AdminApi.uniqueEmail("kepek");
-        env.admin().createUser(provisioned, null, Map.of());
+        env.admin().createUser(provisioned, null, AdminApi.oneClientNumber());
         WebDriver browser = env.chromium().newSession();
 
         browser.get(env.portal().authorizationRequest().url());

@@ -73,6 +73,15 @@ public final class AdminApi {
         return response.location().substring(response.location().lastIndexOf('/') + 1);
     }
 
+    /**
+     * Attributes of a customer with exactly one client number: the chooser then passes without a page, so tests of
+     * other steps reach the portal. A customer without any client number cannot log in at all. The number has no
+     * run of equal digits, so it never looks like a test's made-up login code in an event.
+     */
+    public static Map<String, List<String>> oneClientNumber() {
+        return Map.of("ugyfelszam", List.of("72945318 | MAGANSZEMELY | Teszt Ügyfél"));
+    }
+
     /** A unique address per call, so tests never share users. */
     public static String uniqueEmail(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.hu";
