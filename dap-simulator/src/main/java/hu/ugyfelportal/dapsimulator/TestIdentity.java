@@ -18,7 +18,9 @@ public record TestIdentity(String id, String personalAdministrativeNumber, Strin
             new TestIdentity("varga-laszlo", "DEV-000007", "Varga", "László", "1955-12-01"),
             new TestIdentity("molnar-katalin", "DEV-000008", "Molnár", "Katalin", "1993-04-25"),
             new TestIdentity("farkas-istvan", "DEV-000009", "Farkas", "István", "1987-08-08"),
-            new TestIdentity("balogh-judit", "DEV-000010", "Balogh", "Judit", "1999-02-14"));
+            new TestIdentity("balogh-judit", "DEV-000010", "Balogh", "Judit", "1999-02-14"),
+            new TestIdentity("papp-gergely", "DEV-000011", "Papp", "Gergely", "1984-06-12"),
+            new TestIdentity("lakatos-eszter", "DEV-000012", "Lakatos", "Eszter", "1971-10-03"));
 
     public static TestIdentity byId(String id) {
         return ALL.stream().filter(identity -> identity.id().equals(id)).findFirst()

@@ -29,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientNumberDapMethodIT {
 
     private static final String PASSWORD = "Teszt-jelszo-1";
-    private static final String CHOOSER_FORM = "#kc-client-number-form";
     private static final String PRIVATE = "61000001 | MAGANSZEMELY | Szűcs Ilona";
     private static final String SOLE_TRADER = "61000002 | EGYENI_VALLALKOZO | Szűcs Ilona ev.";
     private static final String COMPANY = "61000003 | CEG | Szűcs Kft.";
@@ -85,7 +84,7 @@ class ClientNumberDapMethodIT {
         Page chooser = LoginJourney.passwordAndCode(env, browser, browser.open(dapClient.authorizationRequest().url()),
                 email, PASSWORD);
 
-        assertThat(chooser.document().select(CHOOSER_FORM + " button[name=clientNumber]"))
+        assertThat(chooser.document().select(LoginJourney.CHOOSER_FORM + " button[name=clientNumber]"))
                 .extracting(button -> button.attr("value")).containsExactly("61000001", "61000002");
     }
 
@@ -123,7 +122,7 @@ class ClientNumberDapMethodIT {
         PortalClient.AuthorizationRequest request = dapClient.authorizationRequest();
         Page chooser = LoginJourney.passwordAndCode(env, browser, browser.open(request.url()), email, PASSWORD);
 
-        Page refused = browser.submit(chooser, CHOOSER_FORM, Map.of("clientNumber", "61000003"));
+        Page refused = browser.submit(chooser, LoginJourney.CHOOSER_FORM, Map.of("clientNumber", "61000003"));
 
         assertThat(refused.isPortalRedirect()).isFalse();
         assertThat(refused.text()).contains("A kiválasztott ügyfélszámmal nem lehet belépni.");

@@ -31,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientNumberLoginIT {
 
     private static final String PASSWORD = "Teszt-jelszo-1";
-    private static final String CHOOSER_FORM = "#kc-client-number-form";
     private static final String PRIVATE = "31000001 | MAGANSZEMELY | Kovács Anna";
     private static final String COMPANY = "31000002 | CEG | Kovács és Fia Kft.";
 
@@ -43,7 +42,7 @@ class ClientNumberLoginIT {
         Page chooser = LoginJourney.passwordAndCode(env, browser, browser.open(env.portal().authorizationRequest().url()),
                 email, PASSWORD);
 
-        assertThat(chooser.has(CHOOSER_FORM)).as("chooser page: %s", chooser).isTrue();
+        assertThat(chooser.has(LoginJourney.CHOOSER_FORM)).as("chooser page: %s", chooser).isTrue();
         assertThat(chooser.document().select("#kc-page-title").text()).isEqualTo("Ügyfél kiválasztása");
         assertThat(choiceText(chooser, "31000001")).contains("Kovács Anna", "31000001", "Magánszemély");
         assertThat(choiceText(chooser, "31000002")).contains("Kovács és Fia Kft.", "31000002", "Cég");
@@ -118,17 +117,17 @@ class ClientNumberLoginIT {
         PortalClient.AuthorizationRequest request = env.portal().authorizationRequest();
         Page chooser = LoginJourney.passwordAndCode(env, browser, browser.open(request.url()), email, PASSWORD);
 
-        Page refused = browser.submit(chooser, CHOOSER_FORM, Map.of("clientNumber", "32000009"));
+        Page refused = browser.submit(chooser, LoginJourney.CHOOSER_FORM, Map.of("clientNumber", "32000009"));
 
         assertThat(refused.isPortalRedirect()).as("refused: %s", refused).isFalse();
-        assertThat(refused.has(CHOOSER_FORM)).isTrue();
+        assertThat(refused.has(LoginJourney.CHOOSER_FORM)).isTrue();
         assertThat(refused.text()).contains("A kiválasztott ügyfélszámmal nem lehet belépni.");
         assertThat(env.admin().events("LOGIN_ERROR", userId)).anySatisfy(event -> {
             assertThat(event.get("error")).isEqualTo("client_number_not_eligible");
             assertThat(details(event)).containsEntry("client_number", "32000009");
         });
 
-        Page done = browser.submit(refused, CHOOSER_FORM, Map.of("clientNumber", "31000002"));
+        Page done = browser.submit(refused, LoginJourney.CHOOSER_FORM, Map.of("clientNumber", "31000002"));
         assertThat(env.portal().exchange(request, done).accessTokenClaims())
                 .containsEntry("client_number", "31000002");
         assertThat(env.admin().events("LOGIN", userId)).singleElement()
@@ -174,7 +173,7 @@ class ClientNumberLoginIT {
         PortalClient.AuthorizationRequest again = env.portal().authorizationRequest(Map.of("prompt", "login"));
         Page login = browser.open(again.url());
         Page chooser = LoginJourney.passwordAndCode(env, browser, login, email, PASSWORD);
-        Page done = browser.submit(chooser, CHOOSER_FORM, Map.of("clientNumber", "31000001"));
+        Page done = browser.submit(chooser, LoginJourney.CHOOSER_FORM, Map.of("clientNumber", "31000001"));
 
         assertThat(env.portal().exchange(again, done).idTokenClaims())
                 .containsEntry("client_number", "31000001")
@@ -198,8 +197,8 @@ class ClientNumberLoginIT {
 
         PortalClient.AuthorizationRequest again = env.portal().authorizationRequest();
         Page chooser = LoginJourney.passwordAndCode(env, browser, browser.open(again.url()), email, PASSWORD);
-        assertThat(chooser.has(CHOOSER_FORM)).as("the chooser again: %s", chooser).isTrue();
-        Page done = browser.submit(chooser, CHOOSER_FORM, Map.of("clientNumber", "31000001"));
+        assertThat(chooser.has(LoginJourney.CHOOSER_FORM)).as("the chooser again: %s", chooser).isTrue();
+        Page done = browser.submit(chooser, LoginJourney.CHOOSER_FORM, Map.of("clientNumber", "31000001"));
         assertThat(env.portal().exchange(again, done).idTokenClaims()).containsEntry("client_number", "31000001");
     }
 
@@ -267,7 +266,7 @@ class ClientNumberLoginIT {
         Browser browser = env.newBrowser();
         Page chooser = LoginJourney.passwordAndCode(env, browser,
                 browser.open(env.portal().authorizationRequest().url()), "kovacs.janos@example.hu", "Demo-jelszo-1");
-        assertThat(chooser.document().select(CHOOSER_FORM + " button[name=clientNumber]")).hasSize(2);
+        assertThat(chooser.document().select(LoginJourney.CHOOSER_FORM + " button[name=clientNumber]")).hasSize(2);
         assertThat(choiceText(chooser, "10000001")).contains("Magánszemély");
         assertThat(choiceText(chooser, "20000001")).contains("Cég");
 
@@ -284,7 +283,7 @@ class ClientNumberLoginIT {
         Page chooser = LoginJourney.passwordAndCode(env, browser, browser.open(request.url()), email, PASSWORD);
         Page done = chooser.isPortalRedirect()
                 ? chooser
-                : browser.submit(chooser, CHOOSER_FORM, Map.of("clientNumber", number));
+                : browser.submit(chooser, LoginJourney.CHOOSER_FORM, Map.of("clientNumber", number));
         assertThat(done.isPortalRedirect()).as("redirected to the portal: %s", done).isTrue();
         return env.portal().exchange(request, done);
     }
@@ -296,7 +295,7 @@ class ClientNumberLoginIT {
     }
 
     private static String choiceText(Page chooser, String number) {
-        Element button = chooser.document().selectFirst(CHOOSER_FORM + " button[name=clientNumber][value=" + number + "]");
+        Element button = chooser.document().selectFirst(LoginJourney.CHOOSER_FORM + " button[name=clientNumber][value=" + number + "]");
         assertThat(button).as("a choice for %s on %s", number, chooser).isNotNull();
         return button.text();
     }

@@ -75,6 +75,45 @@ class DapLoginIT {
     }
 
     @Test
+    void afterDapTheChooserListsOnlyPrivatePersonSoleTraderAndPrimaryProducerNumbers(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("dap-chooser");
+        customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON,
+                "23456789 | EGYENI_VALLALKOZO | Teszt Ügyfél e.v.", COMPANY, "34567890 | TARSASHAZ | Fő utca 1.")));
+        link(env, email, "papp-gergely");
+
+        Browser browser = env.newBrowser();
+        PortalClient.AuthorizationRequest request = env.portal().authorizationRequest();
+        Page qr = openDap(browser, browser.open(request.url()));
+        env.dap().approve(DapPhone.scan(qr), "papp-gergely");
+        Page chooser = refresh(browser, qr);
+
+        assertThat(chooser.document().select(LoginJourney.CHOOSER_FORM + " button[name=clientNumber]").eachAttr("value"))
+                .containsExactly("12345678", "23456789");
+        Page done = LoginJourney.chooseClientNumber(browser, chooser, "23456789");
+        assertThat(env.portal().exchange(request, done).idTokenClaims())
+                .containsEntry("client_number", "23456789").containsEntry("client_type", "EGYENI_VALLALKOZO");
+    }
+
+    @Test
+    void aCompanyNumberSubmittedAfterDapIsRefused(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("dap-tamper");
+        customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON,
+                "45678901 | OSTERMELO | Teszt Ügyfél őstermelő", COMPANY)));
+        link(env, email, "lakatos-eszter");
+
+        Browser browser = env.newBrowser();
+        PortalClient.AuthorizationRequest request = env.portal().authorizationRequest();
+        Page qr = openDap(browser, browser.open(request.url()));
+        env.dap().approve(DapPhone.scan(qr), "lakatos-eszter");
+        Page chooser = refresh(browser, qr);
+        Page refused = LoginJourney.chooseClientNumber(browser, chooser, "87654321");
+
+        assertThat(refused.isPortalRedirect()).as("company number after DÁP: %s", refused).isFalse();
+        assertThat(refused.has(LoginJourney.CHOOSER_FORM)).isTrue();
+        assertThat(refused.text()).contains("A kiválasztott ügyfélszámmal nem lehet belépni.");
+    }
+
+    @Test
     void passwordLoginKeepsWorkingAfterLinking(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("dap-password");
         customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
@@ -295,23 +334,7 @@ class DapLoginIT {
                 .anySatisfy(event -> assertThat(event).containsEntry("error", "dap_declined"));
     }
 
-    /**
-     * A user with the given client-number attribute values. Until the client-number feature (issue 6) declares the
-     * {@code ugyfelszam} attribute in the realm's user profile, the profile would drop it; then this lets
-     * administrators keep unmanaged attributes, as the realm will with that feature.
-     */
     private static String customer(TestEnvironment env, String email, String password, Map<String, List<String>> attributes) {
-        synchronized (DapLoginIT.class) {
-            Map<String, Object> profile = env.admin().get("/users/profile", new TypeReference<>() {
-            });
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> declared = (List<Map<String, Object>>) profile.get("attributes");
-            boolean known = declared.stream().anyMatch(attribute -> "ugyfelszam".equals(attribute.get("name")));
-            if (!known && profile.get("unmanagedAttributePolicy") == null) {
-                profile.put("unmanagedAttributePolicy", "ADMIN_EDIT");
-                env.admin().call("PUT", "/users/profile", profile).expect(200);
-            }
-        }
         return env.admin().createUser(email, password, attributes);
     }
 
@@ -334,7 +357,8 @@ class DapLoginIT {
     private static Page startLinking(TestEnvironment env, Browser browser, PortalClient.AuthorizationRequest linking,
                                      String email) {
         Page login = browser.open(linking.url());
-        Page confirm = LoginJourney.passwordAndCode(env, browser, login, email, PASSWORD);
+        Page confirm = LoginJourney.chooseFirstClientNumberIfAsked(browser,
+                LoginJourney.passwordAndCode(env, browser, login, email, PASSWORD));
         return browser.submit(confirm, "form[action*=login-actions]", Map.of());
     }
 

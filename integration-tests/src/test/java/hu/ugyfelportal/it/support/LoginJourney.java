@@ -1,6 +1,7 @@
 package hu.ugyfelportal.it.support;
 
 import hu.ugyfelportal.mailcatcher.ReceivedMail;
+import org.jsoup.nodes.Element;
 
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +16,8 @@ public final class LoginJourney {
 
     /** The e-mail code page's form; its code field is named {@code code}. */
     public static final String CODE_FORM = "#kc-email-code-form";
+    /** The client-number chooser's form; each offered number is a button {@code clientNumber} with the number as value. */
+    public static final String CHOOSER_FORM = "#kc-client-number-form";
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(20);
     /** The code is the first run of 4 to 12 digits in the mail's text (the phone number has shorter runs). */
     private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{4,12})(?!\\d)");
@@ -40,6 +43,23 @@ public final class LoginJourney {
         }
         String code = codeFrom(awaitMail(env, email, mailsBefore));
         return browser.submit(afterPassword, CODE_FORM, Map.of("code", code));
+    }
+
+    /** Picks the given client number on the chooser page. */
+    public static Page chooseClientNumber(Browser browser, Page chooser, String number) {
+        return browser.submit(chooser, CHOOSER_FORM, Map.of("clientNumber", number));
+    }
+
+    /** When the chooser page is shown, picks the first client number it offers; otherwise returns the page as it is. */
+    public static Page chooseFirstClientNumberIfAsked(Browser browser, Page page) {
+        if (!page.has(CHOOSER_FORM)) {
+            return page;
+        }
+        Element first = page.document().selectFirst(CHOOSER_FORM + " button[name=clientNumber]");
+        if (first == null) {
+            throw new AssertionError("The chooser offers no client number: " + page);
+        }
+        return chooseClientNumber(browser, page, first.attr("value"));
     }
 
     public static ReceivedMail awaitMail(TestEnvironment env, String email, int mailsBefore) {
