@@ -3,10 +3,7 @@ package hu.ugyfelportal.keycloak.clientnumber;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
+import hu.ugyfelportal.keycloak.common.CustomerStep;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +14,7 @@ import java.util.Optional;
  * The choice is checked against the user's eligible client numbers again when the form comes back, so an edited
  * or replayed form never reaches a token.
  */
-public final class ClientNumberChooser implements Authenticator {
+public final class ClientNumberChooser extends CustomerStep {
 
     static final String TEMPLATE = "client-number-chooser.ftl";
     static final String FORM_FIELD = "clientNumber";
@@ -111,25 +108,5 @@ public final class ClientNumberChooser implements Authenticator {
         public String getName() {
             return clientNumber.name();
         }
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // Client numbers are set by administrators; there is nothing for the customer to set up.
-    }
-
-    @Override
-    public void close() {
-        // No resources.
     }
 }

@@ -1,11 +1,9 @@
 package hu.ugyfelportal.keycloak.clientnumber;
 
-import org.keycloak.Config;
+import hu.ugyfelportal.keycloak.common.CustomerStepFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -13,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Describes the chooser to Keycloak: id, admin-console texts and its one setting, the login method. */
-public final class ClientNumberChooserFactory implements AuthenticatorFactory {
+public final class ClientNumberChooserFactory extends CustomerStepFactory {
 
     /** Referenced by the realm's flows, including the DÁP identity provider's post-login flow. */
     public static final String PROVIDER_ID = "ugyfelportal-client-number-chooser";
@@ -56,11 +54,6 @@ public final class ClientNumberChooserFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProviderConfigurationBuilder.create()
                 .property()
@@ -78,20 +71,5 @@ public final class ClientNumberChooserFactory implements AuthenticatorFactory {
     @Override
     public Authenticator create(KeycloakSession session) {
         return CHOOSER;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // Configured per execution in the admin console, not per server.
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // Nothing to set up.
-    }
-
-    @Override
-    public void close() {
-        // No resources.
     }
 }

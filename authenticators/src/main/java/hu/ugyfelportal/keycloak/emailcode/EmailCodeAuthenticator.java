@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import hu.ugyfelportal.keycloak.common.CustomerStep;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
@@ -20,8 +21,6 @@ import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeyManager;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -36,7 +35,7 @@ import java.util.Map;
  * the mail server, the page and the event log. It needs a known user, so it works after the password form and in
  * any other flow that has identified the user (e.g. reset credentials).
  */
-public class EmailCodeAuthenticator implements Authenticator {
+public class EmailCodeAuthenticator extends CustomerStep {
 
     static final String PAGE = "email-code.ftl";
     static final String MAIL_TEMPLATE = "email-code.ftl";
@@ -284,26 +283,5 @@ public class EmailCodeAuthenticator implements Authenticator {
 
     /** A message key and its parameters, formatted by the theme. */
     private record PageError(String key, String[] parameters) {
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    /** Every user of this realm has an e-mail address (it is the username); one without gets a clear error page. */
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // Nothing to set up: the code goes to the address the user already has.
-    }
-
-    @Override
-    public void close() {
-        // Holds no resources.
     }
 }

@@ -1,11 +1,9 @@
 package hu.ugyfelportal.keycloak.emailcode;
 
-import org.keycloak.Config;
+import hu.ugyfelportal.keycloak.common.CustomerStepFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -17,7 +15,7 @@ import java.util.List;
  * validate an authenticator's configuration when it is saved, so {@link EmailCodeSettings} refuses bad values
  * when the step runs: the customer sees an error page, the server log names the setting.
  */
-public class EmailCodeAuthenticatorFactory implements AuthenticatorFactory {
+public class EmailCodeAuthenticatorFactory extends CustomerStepFactory {
 
     public static final String PROVIDER_ID = "ugyfelportal-email-code";
 
@@ -69,11 +67,6 @@ public class EmailCodeAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         EmailCodeSettings defaults = EmailCodeSettings.DEFAULTS;
         return ProviderConfigurationBuilder.create()
@@ -100,20 +93,5 @@ public class EmailCodeAuthenticatorFactory implements AuthenticatorFactory {
 
     private static String help(String text, EmailCodeSettings.Range range) {
         return text + " From " + range.min() + " to " + range.max() + ".";
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // Nothing to read from the server configuration.
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // Nothing to wire.
-    }
-
-    @Override
-    public void close() {
-        // Holds no resources.
     }
 }

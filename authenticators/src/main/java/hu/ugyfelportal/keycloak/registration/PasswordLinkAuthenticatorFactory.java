@@ -1,14 +1,12 @@
 package hu.ugyfelportal.keycloak.registration;
 
-import org.keycloak.Config;
+import hu.ugyfelportal.keycloak.common.CustomerStepFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /** What the three link steps share as Keycloak factories: stateless singletons, required, no user setup. */
-abstract class PasswordLinkAuthenticatorFactory implements AuthenticatorFactory {
+abstract class PasswordLinkAuthenticatorFactory extends CustomerStepFactory {
 
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
             AuthenticationExecutionModel.Requirement.REQUIRED};
@@ -32,22 +30,5 @@ abstract class PasswordLinkAuthenticatorFactory implements AuthenticatorFactory 
     @Override
     public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
         return REQUIREMENTS;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

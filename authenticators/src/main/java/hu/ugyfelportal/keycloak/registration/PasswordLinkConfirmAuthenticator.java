@@ -2,17 +2,14 @@ package hu.ugyfelportal.keycloak.registration;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
+import hu.ugyfelportal.keycloak.common.CustomerStep;
 
 /**
  * The page an e-mailed link opens. Mail scanners fetch links with a plain GET, so this page only asks the
  * customer to go on with "Kérem a kódot" (a POST); the e-mailed code step follows, and only then does
  * {@link PasswordLinkConsumeAuthenticator} use up the link.
  */
-public final class PasswordLinkConfirmAuthenticator implements Authenticator {
+public final class PasswordLinkConfirmAuthenticator extends CustomerStep {
 
     static final String TEMPLATE = "ugyfelportal-link-confirm.ftl";
 
@@ -35,23 +32,5 @@ public final class PasswordLinkConfirmAuthenticator implements Authenticator {
             return;
         }
         context.success();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -3,13 +3,10 @@ package hu.ugyfelportal.keycloak.registration;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
+import hu.ugyfelportal.keycloak.common.CustomerStep;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
 import org.keycloak.models.DefaultActionTokenKey;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -18,7 +15,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * only revoke the link after the new password is saved; revoking it here makes "confirming" the moment of use,
  * so a link that was confirmed once cannot be confirmed again in another browser.
  */
-public final class PasswordLinkConsumeAuthenticator implements Authenticator {
+public final class PasswordLinkConsumeAuthenticator extends CustomerStep {
 
     static final String ERROR_TEMPLATE = "ugyfelportal-link-error.ftl";
     /** Keeps the revocation a little beyond the token's expiry, as Keycloak does for its own action tokens. */
@@ -61,23 +58,5 @@ public final class PasswordLinkConsumeAuthenticator implements Authenticator {
 
     static Response linkErrorPage(AuthenticationFlowContext context) {
         return context.form().createForm(ERROR_TEMPLATE);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

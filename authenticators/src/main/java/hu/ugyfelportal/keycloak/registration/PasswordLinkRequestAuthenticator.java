@@ -3,7 +3,7 @@ package hu.ugyfelportal.keycloak.registration;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
+import hu.ugyfelportal.keycloak.common.CustomerStep;
 import org.keycloak.authentication.actiontoken.resetcred.ResetCredentialsActionToken;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.common.util.Time;
@@ -33,7 +33,7 @@ import java.util.Map;
  * token, so Keycloak checks its signature, expiry and earlier use; opening it only brings the customer back into
  * this flow, after which {@link PasswordLinkConfirmAuthenticator} and {@link PasswordLinkConsumeAuthenticator} run.
  */
-public final class PasswordLinkRequestAuthenticator implements Authenticator {
+public final class PasswordLinkRequestAuthenticator extends CustomerStep {
 
     static final String PURPOSE_NOTE = "ugyfelportal.linkPurpose";
     static final String EMAIL_FIELD = "email";
@@ -172,18 +172,5 @@ public final class PasswordLinkRequestAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }
