@@ -315,6 +315,15 @@ class DapLoginIT {
     }
 
     @Test
+    void theQrPagePollsAtTheConfiguredIntervalWrittenAsAPlainNumber(TestEnvironment env) {
+        Browser browser = env.newBrowser();
+        Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+
+        // FreeMarker groups digits ("2,000"), which JavaScript reads as NaN: the page would poll without pause.
+        assertThat(qr.document().selectFirst("#dap-qr").attr("data-poll-ms")).isEqualTo("2000");
+    }
+
+    @Test
     void cancelReturnsToTheLoginPage(TestEnvironment env) {
         Browser browser = env.newBrowser();
         Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));

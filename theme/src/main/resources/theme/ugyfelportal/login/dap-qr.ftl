@@ -6,9 +6,9 @@
     <#if section = "header">
         ${msg(dap.linking?then("dap.linkTitle", "dap.qrTitle"))}
     <#elseif section = "form">
-        <noscript><meta http-equiv="refresh" content="${dap.pollIntervalSeconds * 3}"></noscript>
+        <noscript><meta http-equiv="refresh" content="${(dap.pollIntervalSeconds * 3)?c}"></noscript>
         <div id="dap-qr" data-status-url="${dap.statusUrl}" data-page-url="${dap.pageUrl}"
-             data-poll-ms="${dap.pollIntervalSeconds * 1000}">
+             data-poll-ms="${(dap.pollIntervalSeconds * 1000)?c}">
             <p id="dap-instruction">${msg("dap.qrInstruction")}</p>
             <img id="dap-qr-image" src="${dap.qrImage}" alt="${msg("dap.qrAlt")}" width="280" height="280">
             <p id="dap-waiting" class="ugyfelportal-hint">${msg("dap.waiting")}</p>
