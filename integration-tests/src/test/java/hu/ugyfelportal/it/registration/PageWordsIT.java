@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every page a customer reaches in login, registration and forgotten password, in both locales: no "???", no raw
+ * Every page a customer reaches in login (code, chooser, DÁP), registration and forgotten password, in both locales: no "???", no raw
  * message key (ours, or a camelCase Keycloak key), the page in the asked language, a language switch, and
  * labels tied to their inputs.
  */
@@ -47,7 +47,7 @@ class PageWordsIT {
         Map<String, Page> pages = reachablePages(env, language);
         Set<String> ourKeys = ourMessageKeys();
 
-        assertThat(pages).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(19);
         pages.forEach((name, page) -> {
             String words = visibleWords(page);
             assertThat(words).as("%s (%s) has no missing message", name, language).doesNotContain("???");
@@ -123,6 +123,22 @@ class PageWordsIT {
         pages.put("password set", PasswordLinkSteps.setPassword(customer, pages.get("set password, refused"),
                 "Elso-jelszo-2024"));
         pages.put("used link", env.newBrowser().acceptLanguage(language).open(link));
+
+        String chooserPassword = "Valaszto-jelszo-1";
+        String twoNumbers = AdminApi.uniqueEmail("words-chooser");
+        env.admin().createUser(twoNumbers, chooserPassword, Map.of("ugyfelszam", List.of(
+                "73000001 | MAGANSZEMELY | Teszt Ügyfél", "73000002 | CEG | Teszt Kft.")));
+        Browser choosing = env.newBrowser().acceptLanguage(language);
+        pages.put("client-number chooser", LoginJourney.passwordAndCode(env, choosing,
+                choosing.open(env.portal().authorizationRequest(locale).url()), twoNumbers, chooserPassword));
+        String noNumber = AdminApi.uniqueEmail("words-none");
+        env.admin().createUser(noNumber, chooserPassword, Map.of());
+        Browser without = env.newBrowser().acceptLanguage(language);
+        pages.put("no client number", LoginJourney.passwordAndCode(env, without,
+                without.open(env.portal().authorizationRequest(locale).url()), noNumber, chooserPassword));
+        Browser dap = env.newBrowser().acceptLanguage(language);
+        Page dapLogin = dap.open(env.portal().authorizationRequest(locale).url());
+        pages.put("DÁP QR code", dap.open(dapLogin.document().selectFirst("#social-dap").absUrl("href")));
 
         Browser other = env.newBrowser().acceptLanguage(language);
         pages.put("logout confirmation", other.open(env.keycloak().baseUrl() + "/realms/" + env.realm()
