@@ -4,8 +4,14 @@ import hu.ugyfelportal.keycloak.common.CustomerStepFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.provider.ProviderConfigProperty;
 
-/** What the three link steps share as Keycloak factories: stateless singletons, required, no user setup. */
+import java.util.List;
+
+/**
+ * What the three link steps share as Keycloak factories: stateless singletons, required, no user setup, and no
+ * settings unless a step has some (the link request step does).
+ */
 abstract class PasswordLinkAuthenticatorFactory extends CustomerStepFactory {
 
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
@@ -30,5 +36,15 @@ abstract class PasswordLinkAuthenticatorFactory extends CustomerStepFactory {
     @Override
     public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
         return REQUIREMENTS;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
     }
 }

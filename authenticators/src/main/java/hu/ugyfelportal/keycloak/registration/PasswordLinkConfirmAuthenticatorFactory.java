@@ -1,9 +1,5 @@
 package hu.ugyfelportal.keycloak.registration;
 
-import org.keycloak.provider.ProviderConfigProperty;
-
-import java.util.List;
-
 public final class PasswordLinkConfirmAuthenticatorFactory extends PasswordLinkAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "ugyfelportal-password-link-confirm";
@@ -15,16 +11,6 @@ public final class PasswordLinkConfirmAuthenticatorFactory extends PasswordLinkA
     @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
     }
 
     @Override
