@@ -72,11 +72,16 @@ public final class LoadRun {
         }
 
         public double percentileMillis(double percentile) {
-            if (sortedLatenciesNanos.isEmpty()) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(percentile / 100.0 * sortedLatenciesNanos.size()) - 1;
-            return sortedLatenciesNanos.get(Math.max(0, index)) / 1e6;
+            return LoadRun.percentileMillis(sortedLatenciesNanos, percentile);
         }
+    }
+
+    /** The nearest-rank percentile of sorted latencies in nanoseconds, in milliseconds. */
+    static double percentileMillis(List<Long> sortedNanos, double percentile) {
+        if (sortedNanos.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sortedNanos.size()) - 1;
+        return sortedNanos.get(Math.max(0, index)) / 1e6;
     }
 }

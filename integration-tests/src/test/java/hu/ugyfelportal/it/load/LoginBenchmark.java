@@ -161,7 +161,7 @@ class LoginBenchmark {
         }
 
         double percentile(double percentile) {
-            return new LoadRun.Result(0, elapsed, latencies, List.of()).percentileMillis(percentile);
+            return LoadRun.percentileMillis(latencies, percentile);
         }
 
         String cpuMillisPerLogin() {
