@@ -38,12 +38,7 @@ class ClientNumberInBrowserIT {
         PortalClient.AuthorizationRequest request = env.portal().authorizationRequest();
         browser.get(request.url());
 
-        browser.findElement(By.id("username")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code")))
-                .sendKeys(LoginJourney.codeFrom(LoginJourney.awaitMail(env, email, 0)));
-        browser.findElement(By.id("kc-login")).click();
+        LoginJourney.passwordAndCodeInBrowser(env, browser, email, PASSWORD);
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-client-number-form")));
         assertThat(browser.findElement(By.id("kc-page-title")).getText()).isEqualTo("Ügyfél kiválasztása");

@@ -1,7 +1,6 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
-<#import "social-providers.ftl" as identityProviders>
 <#-- Username (the contract e-mail) and password; submitting asks for the e-mailed code. -->
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=true; section>
     <#if section = "header">
@@ -27,7 +26,24 @@
         </div>
     <#elseif section = "socialProviders">
         <#if social.providers?? && social.providers?has_content>
-            <@identityProviders.show social=social/>
+            <#-- The button says what it does ("Bejelentkezés DÁP-pal", from the messages, so it follows the page's
+                 language); the provider's display name stays a plain name ("DÁP") for the account console. -->
+            <div class="${properties.kcLoginMainFooterBand!}">
+                <span class="${properties.kcLoginMainFooterBandItem!} ${properties.kcLoginMainFooterHelperText!}">${msg("identity-provider-login-label")}</span>
+            </div>
+            <div id="kc-social-providers" class="${properties.kcFormSocialAccountSectionClass!}">
+                <ul class="${properties.kcFormSocialAccountListClass!}">
+                    <#list social.providers as p>
+                        <#assign labelKey = "identityProviderLogin." + p.alias>
+                        <#assign label = msg(labelKey)>
+                        <#if label == labelKey><#assign label = p.displayName></#if>
+                        <li class="${properties.kcFormSocialAccountListItemClass!}">
+                            <a id="social-${p.alias}" class="${properties.kcFormSocialAccountListButtonClass!}"
+                               href="${p.loginUrl}"><span class="${properties.kcFormSocialAccountNameClass!}">${label}</span></a>
+                        </li>
+                    </#list>
+                </ul>
+            </div>
         </#if>
     <#elseif section = "info">
         <div id="kc-registration">

@@ -2,6 +2,10 @@ package hu.ugyfelportal.it.support;
 
 import hu.ugyfelportal.mailcatcher.ReceivedMail;
 import org.jsoup.nodes.Element;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +27,18 @@ public final class LoginJourney {
     private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{4,12})(?!\\d)");
 
     private LoginJourney() {
+    }
+
+    /** In a real browser on the login page: types username and password, then the e-mailed code, as a customer does. */
+    public static void passwordAndCodeInBrowser(TestEnvironment env, WebDriver browser, String email, String password) {
+        WebDriverWait wait = new WebDriverWait(browser, MAIL_TIMEOUT);
+        int mailsBefore = env.mail().mailsFor(email).size();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code")))
+                .sendKeys(codeFrom(awaitMail(env, email, mailsBefore)));
+        browser.findElement(By.id("kc-login")).click();
     }
 
     /** Submits username and password on the login page; returns the page that follows. */

@@ -1,0 +1,76 @@
+package hu.ugyfelportal.it;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import hu.ugyfelportal.it.support.AdminApi;
+import hu.ugyfelportal.it.support.DapPhone;
+import hu.ugyfelportal.it.support.LoginJourney;
+import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.TestEnvironment;
+import hu.ugyfelportal.it.support.UgyfelportalExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A customer links DÁP from Keycloak's own account console ("Linked accounts") and unlinks it there, in a real
+ * browser: the console's React page, Keycloak's link confirmation, our QR page noticing the phone by itself.
+ */
+@ExtendWith(UgyfelportalExtension.class)
+class AccountConsoleLinkingInBrowserIT {
+
+    private static final String PASSWORD = "Fiokkonzol-jelszo-1";
+    /** Linked by this test only: a DÁP identity can belong to one user. */
+    private static final String IDENTITY = "szilagyi-marta";
+
+    @Test
+    void customerLinksAndUnlinksDapOnTheLinkedAccountsPage(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("fiokkonzol");
+        String userId = env.admin().createUser(email, PASSWORD, AdminApi.oneClientNumber());
+        WebDriver browser = env.chromium().newSession();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get(env.keycloak().baseUrl() + "/realms/" + env.realm() + "/account/account-security/linked-accounts");
+        LoginJourney.passwordAndCodeInBrowser(env, browser, email, PASSWORD);
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("dap-idp-link")));
+        // The console names the provider plainly; "Bejelentkezés DÁP-pal" is the login button's wording only.
+        assertThat(browser.findElement(By.id("dap-idp")).getText()).contains("DÁP").doesNotContain("Bejelentkezés");
+        browser.findElement(By.id("dap-idp-link")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("kc-continue"))).click();
+        String qr = DapPhone.scan(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dap-qr-image")))
+                .getDomAttribute("src"));
+        assertThat(env.dap().approve(qr, IDENTITY).verifierStatus()).isEqualTo(200);
+
+        // The QR page notices the approval by itself and the console comes back with DÁP among the linked accounts.
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("dap-idp-unlink")));
+        assertThat(federatedIdentities(env, userId)).extracting(identity -> identity.get("identityProvider"))
+                .containsExactly("dap");
+
+        browser.findElement(By.id("dap-idp-unlink")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("dap-idp-link")));
+        assertThat(federatedIdentities(env, userId)).isEmpty();
+    }
+
+    @Test
+    void theLoginPagesDapButtonFollowsThePageLanguage(TestEnvironment env) {
+        Page hungarian = env.newBrowser().open(env.portal().authorizationRequest().url());
+        Page english = env.newBrowser().open(env.portal().authorizationRequest(Map.of("ui_locales", "en")).url());
+
+        assertThat(hungarian.document().select("#social-dap").text()).isEqualTo("Bejelentkezés DÁP-pal");
+        assertThat(english.document().select("#social-dap").text()).isEqualTo("Log in with DÁP");
+    }
+
+    private static List<Map<String, Object>> federatedIdentities(TestEnvironment env, String userId) {
+        return env.admin().get("/users/" + userId + "/federated-identity", new TypeReference<>() {
+        });
+    }
+}
