@@ -25,7 +25,10 @@ import java.util.concurrent.Executors;
  * <li>{@code POST /api/decline} with {@code uri};</li>
  * <li>{@code POST /api/replay} with {@code uri} and {@code identity}: approves with a key binding for another nonce,
  * as a replayed presentation would carry;</li>
- * <li>{@code GET /issuer-certificate.pem}: the certificate a realm must trust for the simulator's PIDs.</li>
+ * <li>{@code POST /api/approve-unencrypted} with {@code uri} and {@code identity}: approves with a plain
+ * {@code direct_post} answer even where the request asks for {@code direct_post.jwt};</li>
+ * <li>{@code GET /issuer-certificate.pem}: the issuer's signing certificate, for a realm that pins it;</li>
+ * <li>{@code GET /issuer-ca.pem}: the issuer's root CA certificate, for a realm that trusts its chain.</li>
  * </ul>
  * The API answers JSON: {@code {"verifierStatus": 200, "verifierBody": "..."}} or {@code {"error": "..."}} (HTTP 400).
  */
@@ -82,6 +85,8 @@ public final class DapSimulator implements AutoCloseable {
                     html(exchange, 200, SimulatorPages.start(TestIdentity.ALL));
                 } else if (method.equals("GET") && path.equals("/issuer-certificate.pem")) {
                     send(exchange, 200, "application/x-pem-file", issuer.certificatePem());
+                } else if (method.equals("GET") && path.equals("/issuer-ca.pem")) {
+                    send(exchange, 200, "application/x-pem-file", issuer.rootCertificatePem());
                 } else if (method.equals("GET") && (path.equals("/wallet") || path.equals("/wallet/"))) {
                     showRequest(exchange, exchange.getRequestURI().toString());
                 } else if (method.equals("POST") && path.equals("/requests")) {
@@ -91,6 +96,10 @@ public final class DapSimulator implements AutoCloseable {
                 } else if (method.equals("POST") && path.equals("/api/approve")) {
                     Map<String, String> form = form(exchange);
                     apiAnswer(exchange, wallet.approve(wallet.fetch(required(form, "uri")),
+                            TestIdentity.byId(required(form, "identity"))));
+                } else if (method.equals("POST") && path.equals("/api/approve-unencrypted")) {
+                    Map<String, String> form = form(exchange);
+                    apiAnswer(exchange, wallet.approveUnencrypted(wallet.fetch(required(form, "uri")),
                             TestIdentity.byId(required(form, "identity"))));
                 } else if (method.equals("POST") && path.equals("/api/replay")) {
                     Map<String, String> form = form(exchange);

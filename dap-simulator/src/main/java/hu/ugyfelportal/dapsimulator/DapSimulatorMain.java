@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * {@code java -jar ugyfelportal-dap-simulator-*-standalone.jar [port] [verifier-dns-name] [env-file] [bind-address]}
  * <p>
  * Starts the simulator (default port 8090) and writes, for the local run, the realm's DÁP environment variables
- * into the env file (default {@code dap-simulator.env}): the simulator's PID issuer certificate to trust, and a
+ * into the env file (default {@code dap-simulator.env}): the simulator's PID issuer root CA to trust, and a
  * freshly made DEVELOPMENT-ONLY request-object signing key and certificate for the verifier DNS name (default
  * {@code localhost}). Source that file before starting Keycloak. It listens on 127.0.0.1 unless another bind address
  * (e.g. {@code 0.0.0.0} in a container) is given.
@@ -25,7 +25,7 @@ public final class DapSimulatorMain {
         String bindAddress = args.length > 3 ? args[3] : "127.0.0.1";
         DapSimulator simulator = DapSimulator.start(bindAddress, port);
         DevCertificates.KeyAndCertificate verifier = DevCertificates.selfSigned("Ügyfélportál verifier", verifierDnsName);
-        String exports = "export UGYFELPORTAL_DAP_TRUSTED_ISSUERS='" + oneLine(simulator.issuer().certificatePem()) + "'\n"
+        String exports = "export UGYFELPORTAL_DAP_TRUSTED_ISSUER_CAS='" + oneLine(simulator.issuer().rootCertificatePem()) + "'\n"
                 + "export UGYFELPORTAL_DAP_SIGNING_KEY='" + oneLine(verifier.privateKeyPem()) + "'\n"
                 + "export UGYFELPORTAL_DAP_SIGNING_CERTIFICATES='" + oneLine(verifier.certificatePem()) + "'\n";
         Files.writeString(envFile, exports);

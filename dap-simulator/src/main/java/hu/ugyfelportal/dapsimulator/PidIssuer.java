@@ -7,30 +7,78 @@ import org.keycloak.sdjwt.IssuerSignedJWT;
 import org.keycloak.sdjwt.SdJwt;
 import org.keycloak.util.JsonSerialization;
 
+import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Plays the state's PID issuer: signs SD-JWT VC credentials of type {@link #PID_VCT} with every personal claim
- * selectively disclosable and the holder's key in {@code cnf}. Its certificate is what the dev realm trusts.
+ * selectively disclosable and the holder's key in {@code cnf}. Like a real issuer it has a small PKI: a root CA (what
+ * the dev realm trusts, {@link #rootCertificatePem()}), an issuing CA, and its own signing certificate (named by its
+ * {@code iss} URL), sent with the issuing CA in each credential's {@code x5c} header. The signing certificate alone can
+ * also be pinned ({@link #certificatePem()}).
  */
 public final class PidIssuer {
 
     public static final String PID_VCT = "urn:eudi:pid:1";
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
+    private static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(30);
 
     private final String issuerUrl;
+    private final DevCertificates.KeyAndCertificate root;
     private final DevCertificates.KeyAndCertificate key;
+    private final List<X509Certificate> x5c;
 
+    /** An issuer with a fresh root CA, issuing CA and signing certificate. */
     public PidIssuer(String issuerUrl) {
-        this.issuerUrl = issuerUrl;
-        this.key = DevCertificates.selfSigned("DÁP simulator PID issuer", null);
+        this(issuerUrl, Pki.make(issuerUrl));
     }
 
+    private PidIssuer(String issuerUrl, Pki pki) {
+        this(issuerUrl, pki.root(), pki.signer(), List.of(pki.signer().certificate(), pki.issuingCa().certificate()));
+    }
+
+    /**
+     * For tests of the verifier: signs with {@code key} and sends {@code x5c} as the header's chain (an empty list:
+     * no {@code x5c} header).
+     */
+    public PidIssuer(String issuerUrl, DevCertificates.KeyAndCertificate root, DevCertificates.KeyAndCertificate key,
+                     List<X509Certificate> x5c) {
+        this.issuerUrl = issuerUrl;
+        this.root = root;
+        this.key = key;
+        this.x5c = List.copyOf(x5c);
+    }
+
+    /** Root CA → issuing CA → the issuer's signing certificate, named by its {@code iss} URL. */
+    private record Pki(DevCertificates.KeyAndCertificate root, DevCertificates.KeyAndCertificate issuingCa,
+                       DevCertificates.KeyAndCertificate signer) {
+
+        static Pki make(String issuerUrl) {
+            DevCertificates.KeyAndCertificate root = DevCertificates.certificateAuthority("DÁP simulator PID root CA", null);
+            DevCertificates.KeyAndCertificate issuingCa = DevCertificates.certificateAuthority("DÁP simulator PID issuing CA", root);
+            return new Pki(root, issuingCa, DevCertificates.issuedBy(issuingCa, "DÁP simulator PID issuer", issuerUrl,
+                    Instant.now().plus(CERTIFICATE_VALIDITY)));
+        }
+    }
+
+    /** The issuer's signing certificate, for a realm that pins it. */
     public String certificatePem() {
         return key.certificatePem();
+    }
+
+    /** The root CA certificate, for a realm that trusts the issuer's chain. */
+    public String rootCertificatePem() {
+        return root.certificatePem();
+    }
+
+    public DevCertificates.KeyAndCertificate root() {
+        return root;
     }
 
     /** A credential valid from now for {@link #DEFAULT_VALIDITY}. */
@@ -55,7 +103,7 @@ public final class PidIssuer {
                 .withExp(expiresAt.getEpochSecond())
                 .withKeyBindingKey(JWKBuilder.create().ec(holderKey))
                 .withJwsType("dc+sd-jwt")
-                .withX5c(key.certificate())
+                .withX5c(x5c.isEmpty() ? null : x5c.stream().map(PidIssuer::base64).toList())
                 .build();
         // Signed by the SdJwt builder, after it has added its decoy digests to the payload.
         return SdJwt.builder()
@@ -63,5 +111,13 @@ public final class PidIssuer {
                 .withIssuerSigningContext(Es256.signer(key.keys()))
                 .build()
                 .toSdJwtString();
+    }
+
+    private static String base64(X509Certificate certificate) {
+        try {
+            return Base64.getEncoder().encodeToString(certificate.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -21,7 +21,10 @@ public record TestIdentity(String id, String personalAdministrativeNumber, Strin
             new TestIdentity("balogh-judit", "DEV-000010", "Balogh", "Judit", "1999-02-14"),
             new TestIdentity("papp-gergely", "DEV-000011", "Papp", "Gergely", "1984-06-12"),
             new TestIdentity("lakatos-eszter", "DEV-000012", "Lakatos", "Eszter", "1971-10-03"),
-            new TestIdentity("szilagyi-marta", "DEV-000013", "Szilágyi", "Márta", "1963-06-29"));
+            new TestIdentity("szilagyi-marta", "DEV-000013", "Szilágyi", "Márta", "1966-04-19"),
+            new TestIdentity("fekete-bence", "DEV-000014", "Fekete", "Bence", "1996-12-28"),
+            new TestIdentity("szucs-dora", "DEV-000015", "Szűcs", "Dóra", "1989-07-07"),
+            new TestIdentity("kelemen-reka", "DEV-000016", "Kelemen", "Réka", "1977-03-05"));
 
     public static TestIdentity byId(String id) {
         return ALL.stream().filter(identity -> identity.id().equals(id)).findFirst()

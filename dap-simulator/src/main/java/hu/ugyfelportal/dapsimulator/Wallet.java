@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
 /**
  * Plays the DÁP app: reads the QR content, fetches the signed request object with a POST to its request_uri,
  * checks it as a wallet must (OID4VP 1.0 §5.10, §5.9.3), and answers at the response_uri with a key-bound
- * presentation of the chosen person's PID, or with {@code access_denied}.
+ * presentation of the chosen person's PID, or with {@code access_denied}: as form fields ({@code direct_post}) or
+ * encrypted to the verifier's key ({@code direct_post.jwt}), as the request asks.
  */
 public final class Wallet {
 
@@ -71,7 +72,15 @@ public final class Wallet {
     }
 
     public Answer approve(VerifierRequest request, TestIdentity identity) {
-        return approve(request, identity, request.nonce());
+        return approve(request, identity, request.nonce(), request.encryption() != null);
+    }
+
+    /**
+     * Approves with a plain {@code direct_post} answer even when the request asked for an encrypted one: what a
+     * wallet that ignores the verifier's response mode sends. For tests of the verifier.
+     */
+    public Answer approveUnencrypted(VerifierRequest request, TestIdentity identity) {
+        return approve(request, identity, request.nonce(), false);
     }
 
     /**
@@ -79,21 +88,30 @@ public final class Wallet {
      * replayed here looks like. For tests of the verifier.
      */
     public Answer approveReplayed(VerifierRequest request, TestIdentity identity) {
-        return approve(request, identity, "nonce-of-another-login");
+        return approve(request, identity, "nonce-of-another-login", request.encryption() != null);
     }
 
-    private Answer approve(VerifierRequest request, TestIdentity identity, String nonce) {
+    private Answer approve(VerifierRequest request, TestIdentity identity, String nonce, boolean encrypt) {
         Holder holder = holders.get(identity.id());
         String issuance = issuer.issue(identity, holder.keys().getPublic());
         String presentation = holder.bind(Holder.disclose(issuance, request.claims()), request.clientId(),
                 nonce, Instant.now());
-        String vpToken = json(Map.of("pid", List.of(presentation)));
-        return answer(request, Map.of("vp_token", vpToken, "state", request.state()));
+        Map<String, Object> vpToken = Map.of("pid", List.of(presentation));
+        if (encrypt) {
+            // OID4VP 1.0 §8.3: the payload holds the response parameters, vp_token as a JSON object.
+            return answer(request, Map.of("response", request.encryption().encrypt(
+                    Map.of("vp_token", vpToken, "state", request.state()))));
+        }
+        return answer(request, Map.of("vp_token", json(vpToken), "state", request.state()));
     }
 
     public Answer decline(VerifierRequest request) {
-        return answer(request, Map.of("error", "access_denied",
-                "error_description", "The user declined", "state", request.state()));
+        Map<String, String> error = Map.of("error", "access_denied",
+                "error_description", "The user declined", "state", request.state());
+        if (request.encryption() != null) {
+            return answer(request, Map.of("response", request.encryption().encrypt(Map.copyOf(error))));
+        }
+        return answer(request, error);
     }
 
     private Answer answer(VerifierRequest request, Map<String, String> form) {
@@ -129,9 +147,14 @@ public final class Wallet {
             if (responseUri == null || !clientId.substring(CLIENT_ID_PREFIX.length()).equals(URI.create(responseUri).getHost())) {
                 throw new WalletException("The response_uri's host is not the client_id's DNS name");
             }
-            if (!"vp_token".equals(claims.get("response_type")) || !"direct_post".equals(claims.get("response_mode"))) {
-                throw new WalletException("Only response_type=vp_token with response_mode=direct_post is supported");
+            Object responseMode = claims.get("response_mode");
+            if (!"vp_token".equals(claims.get("response_type"))
+                    || !"direct_post".equals(responseMode) && !"direct_post.jwt".equals(responseMode)) {
+                throw new WalletException("Only response_type=vp_token with response_mode direct_post or "
+                        + "direct_post.jwt is supported");
             }
+            ResponseEncryption encryption = "direct_post.jwt".equals(responseMode)
+                    ? ResponseEncryption.of(claims.get("client_metadata")) : null;
             if (!walletNonce.equals(claims.get("wallet_nonce"))) {
                 throw new WalletException("The request object does not echo our wallet_nonce");
             }
@@ -141,7 +164,8 @@ public final class Wallet {
             }
             DcqlRequest dcql = DcqlRequest.of(claims.get("dcql_query"));
             return new VerifierRequest(clientId, leaf.getSubjectX500Principal().getName(), responseUri,
-                    (String) claims.get("nonce"), (String) claims.get("state"), dcql.vct(), dcql.claims(), expiresAt);
+                    (String) claims.get("nonce"), (String) claims.get("state"), dcql.vct(), dcql.claims(), expiresAt,
+                    encryption);
         } catch (JWSInputException | VerificationException | IOException | java.security.GeneralSecurityException e) {
             throw new WalletException("The request object is not a valid signed JWT: " + e.getMessage());
         } catch (ClassCastException | NullPointerException e) {

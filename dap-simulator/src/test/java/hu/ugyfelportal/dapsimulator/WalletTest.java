@@ -103,6 +103,34 @@ class WalletTest {
                 .hasMessageContaining("wallet_nonce");
     }
 
+    @Test
+    void readsTheEncryptionKeyOfAnEncryptedResponseMode() {
+        Map<String, Object> jwk = Map.of("kty", "EC", "crv", "P-256", "use", "enc", "alg", "ECDH-ES", "kid", "k1",
+                "x", "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y", "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0");
+        answer = claims -> {
+            claims.put("response_mode", "direct_post.jwt");
+            claims.put("client_metadata", Map.of("jwks", Map.of("keys", List.of(jwk)),
+                    "encrypted_response_enc_values_supported", List.of("A256GCM")));
+            return sign(claims, verifier, verifier.certificate());
+        };
+
+        VerifierRequest request = wallet.fetch(invocation());
+
+        assertThat(request.encryption().keyId()).isEqualTo("k1");
+        assertThat(request.encryption().contentEncryption()).isEqualTo("A256GCM");
+    }
+
+    @Test
+    void refusesAnEncryptedResponseModeWithoutAKeyToEncryptTo() {
+        answer = claims -> {
+            claims.put("response_mode", "direct_post.jwt");
+            return sign(claims, verifier, verifier.certificate());
+        };
+
+        assertThatThrownBy(() -> wallet.fetch(invocation())).isInstanceOf(WalletException.class)
+                .hasMessageContaining("client_metadata.jwks");
+    }
+
     private String invocation() {
         return invocation("x509_san_dns:127.0.0.1");
     }

@@ -29,7 +29,7 @@ class AccountConsoleLinkingInBrowserIT {
 
     private static final String PASSWORD = "Fiokkonzol-jelszo-1";
     /** Linked by this test only: a DÁP identity can belong to one user. */
-    private static final String IDENTITY = "szilagyi-marta";
+    private static final String IDENTITY = "kelemen-reka";
 
     @Test
     void customerLinksAndUnlinksDapOnTheLinkedAccountsPage(TestEnvironment env) {

@@ -24,13 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * DÁP login and linking on the real Keycloak, with the DÁP simulator as the phone: each test reads the QR image on
  * the page, lets the simulator answer, and goes on as a browser without JavaScript would (reloading the page).
- * Every test uses its own simulator identity, because a DÁP identity can be linked to one user only.
+ * Every test uses its own simulator identity, because a DÁP identity can be linked to one user only. Its journey
+ * steps serve {@link DapProtocolIT} too.
  */
 @ExtendWith(UgyfelportalExtension.class)
 class DapLoginIT {
 
-    private static final String PASSWORD = "Dap-teszt-jelszo-1";
-    private static final String PRIVATE_PERSON = "12345678 | MAGANSZEMELY | Teszt Ügyfél";
+    static final String PASSWORD = "Dap-teszt-jelszo-1";
+    static final String PRIVATE_PERSON = "12345678 | MAGANSZEMELY | Teszt Ügyfél";
     private static final String COMPANY = "87654321 | CEG | Teszt Kft.";
     private static final String LOGIN_FAILED = "Sikertelen bejelentkezés. Az Ön DÁP fiókja nincs élő Ügyfélportál "
             + "felhasználóval összekötve. Kérjük, lépjen be felhasználónevével és jelszavával az Ügyfélportálra, és "
@@ -343,18 +344,18 @@ class DapLoginIT {
                 .anySatisfy(event -> assertThat(event).containsEntry("error", "dap_declined"));
     }
 
-    private static String customer(TestEnvironment env, String email, String password, Map<String, List<String>> attributes) {
+    static String customer(TestEnvironment env, String email, String password, Map<String, List<String>> attributes) {
         return env.admin().createUser(email, password, attributes);
     }
 
-    private static Page openDap(Browser browser, Page loginPage) {
+    static Page openDap(Browser browser, Page loginPage) {
         Page qr = browser.open(loginPage.document().selectFirst("#social-dap").absUrl("href"));
         assertThat(qr.has("#dap-qr-image")).as("QR page: %s", qr).isTrue();
         return qr;
     }
 
     /** What a browser without JavaScript does: load the QR page again (its "continue" link). */
-    private static Page refresh(Browser browser, Page qrPage) {
+    static Page refresh(Browser browser, Page qrPage) {
         return browser.open(qrPage.document().selectFirst("#dap-continue").absUrl("href"));
     }
 
@@ -372,7 +373,7 @@ class DapLoginIT {
     }
 
     /** The whole linking journey with the given simulator identity approving on the phone. */
-    private static Page link(TestEnvironment env, String email, String identity) {
+    static Page link(TestEnvironment env, String email, String identity) {
         return link(env, env.portal().authorizationRequest(Map.of("kc_action", "idp_link:dap")), email, identity);
     }
 

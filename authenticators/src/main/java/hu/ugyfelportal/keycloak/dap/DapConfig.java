@@ -1,8 +1,9 @@
 package hu.ugyfelportal.keycloak.dap;
 
-import hu.ugyfelportal.keycloak.dap.protocol.AuthorizationRequest;
+import hu.ugyfelportal.keycloak.dap.protocol.IssuerTrust;
 import hu.ugyfelportal.keycloak.dap.protocol.Pem;
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationVerifier;
+import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
 import hu.ugyfelportal.keycloak.dap.protocol.VerifierIdentity;
 
 import java.util.Arrays;
@@ -17,8 +18,9 @@ import java.util.Map;
  * @param credentialType         the PID's {@code vct}
  * @param requestedClaims        the PID claims asked for (DCQL claim paths, top level)
  * @param subjectClaims          the requested claims that together identify the person for good
- * @param responseMode           only {@code direct_post} for now
- * @param trustedIssuers         PEM certificates of the PID issuers' signing keys
+ * @param responseMode           {@code direct_post.jwt} (encrypted answers, the default) or {@code direct_post}
+ * @param trustedIssuers         PEM certificates of the PID issuers' signing keys (pinned)
+ * @param trustedIssuerCas       PEM CA certificates that a PID's {@code x5c} issuer chain may lead to
  * @param signingKey             PEM PKCS#8 EC P-256 key that signs our request objects
  * @param signingCertificates    PEM chain for that key, leaf first; its DNS name is our client_id
  * @param requestLifetimeSeconds how long a QR code and its request stay usable
@@ -27,7 +29,8 @@ import java.util.Map;
  * @param pollIntervalSeconds    how often the QR page asks whether the phone has answered
  */
 public record DapConfig(String qrScheme, String credentialType, List<String> requestedClaims,
-                        List<String> subjectClaims, String responseMode, String trustedIssuers, String signingKey,
+                        List<String> subjectClaims, String responseMode, String trustedIssuers,
+                        String trustedIssuerCas, String signingKey,
                         String signingCertificates, int requestLifetimeSeconds, int keyBindingMaxAgeSeconds,
                         int clockSkewSeconds, int pollIntervalSeconds) {
 
@@ -37,6 +40,7 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
     public static final String SUBJECT_CLAIMS = "dapSubjectClaims";
     public static final String RESPONSE_MODE = "dapResponseMode";
     public static final String TRUSTED_ISSUERS = "dapTrustedIssuerCertificates";
+    public static final String TRUSTED_ISSUER_CAS = "dapTrustedIssuerCaCertificates";
     public static final String SIGNING_KEY = "dapSigningKey";
     public static final String SIGNING_CERTIFICATES = "dapSigningCertificateChain";
     public static final String REQUEST_LIFETIME = "dapRequestLifetimeSeconds";
@@ -48,6 +52,7 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
     public static final String DEFAULT_CREDENTIAL_TYPE = "urn:eudi:pid:1";
     public static final String DEFAULT_REQUESTED_CLAIMS = "family_name,given_name,birthdate,personal_administrative_number";
     public static final String DEFAULT_SUBJECT_CLAIMS = "personal_administrative_number";
+    public static final String DEFAULT_RESPONSE_MODE = ResponseMode.DIRECT_POST_JWT.parameter();
     public static final int DEFAULT_REQUEST_LIFETIME = 120;
     public static final int DEFAULT_KEY_BINDING_MAX_AGE = 300;
     public static final int DEFAULT_CLOCK_SKEW = 10;
@@ -63,9 +68,10 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
         if (subjectClaims.isEmpty() || !requestedClaims.containsAll(subjectClaims)) {
             throw new IllegalArgumentException(SUBJECT_CLAIMS + ": one or more of the requested claims");
         }
-        if (!AuthorizationRequest.RESPONSE_MODE.equals(responseMode)) {
-            throw new IllegalArgumentException(RESPONSE_MODE + ": only " + AuthorizationRequest.RESPONSE_MODE
-                    + " is supported (direct_post.jwt is not implemented yet)");
+        try {
+            ResponseMode.of(responseMode);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(RESPONSE_MODE + ": " + e.getMessage(), e);
         }
         requireBetween(REQUEST_LIFETIME, requestLifetimeSeconds, 5, 600);
         requireBetween(KEY_BINDING_MAX_AGE, keyBindingMaxAgeSeconds, 10, 3600);
@@ -74,8 +80,8 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
         requestedClaims = List.copyOf(requestedClaims);
         subjectClaims = List.copyOf(subjectClaims);
         // The fields are not assigned yet inside this compact constructor, so the checks take the parameters.
-        if (!trustedIssuers.isBlank()) {
-            presentationVerifier(trustedIssuers, credentialType, keyBindingMaxAgeSeconds, clockSkewSeconds);
+        if (!trustedIssuers.isBlank() || !trustedIssuerCas.isBlank()) {
+            issuerTrust(trustedIssuers, trustedIssuerCas);
         }
         if (!signingKey.isBlank() || !signingCertificates.isBlank()) {
             verifierIdentity(signingKey, signingCertificates);
@@ -88,8 +94,9 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
                 text(config, CREDENTIAL_TYPE, DEFAULT_CREDENTIAL_TYPE),
                 list(text(config, REQUESTED_CLAIMS, DEFAULT_REQUESTED_CLAIMS)),
                 list(text(config, SUBJECT_CLAIMS, DEFAULT_SUBJECT_CLAIMS)),
-                text(config, RESPONSE_MODE, AuthorizationRequest.RESPONSE_MODE),
+                text(config, RESPONSE_MODE, DEFAULT_RESPONSE_MODE),
                 text(config, TRUSTED_ISSUERS, ""),
+                text(config, TRUSTED_ISSUER_CAS, ""),
                 text(config, SIGNING_KEY, ""),
                 text(config, SIGNING_CERTIFICATES, ""),
                 number(config, REQUEST_LIFETIME, DEFAULT_REQUEST_LIFETIME),
@@ -98,9 +105,14 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
                 number(config, POLL_INTERVAL, DEFAULT_POLL_INTERVAL));
     }
 
-    /** False until the keys and trusted issuers are set: a realm may be imported before DÁP is connected. */
+    /** False until the keys and trusted issuers (or their CAs) are set: a realm may be imported before DÁP is connected. */
     public boolean isComplete() {
-        return !trustedIssuers.isBlank() && !signingKey.isBlank() && !signingCertificates.isBlank();
+        return (!trustedIssuers.isBlank() || !trustedIssuerCas.isBlank()) && !signingKey.isBlank()
+                && !signingCertificates.isBlank();
+    }
+
+    public ResponseMode mode() {
+        return ResponseMode.of(responseMode);
     }
 
     public VerifierIdentity verifierIdentity() {
@@ -108,7 +120,8 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
     }
 
     public PresentationVerifier presentationVerifier() {
-        return presentationVerifier(trustedIssuers, credentialType, keyBindingMaxAgeSeconds, clockSkewSeconds);
+        return new PresentationVerifier(issuerTrust(trustedIssuers, trustedIssuerCas), credentialType,
+                keyBindingMaxAgeSeconds, clockSkewSeconds);
     }
 
     private static VerifierIdentity verifierIdentity(String signingKey, String signingCertificates) {
@@ -119,13 +132,11 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
         }
     }
 
-    private static PresentationVerifier presentationVerifier(String trustedIssuers, String credentialType,
-                                                             int keyBindingMaxAgeSeconds, int clockSkewSeconds) {
+    private static IssuerTrust issuerTrust(String trustedIssuers, String trustedIssuerCas) {
         try {
-            return new PresentationVerifier(Pem.certificates(trustedIssuers), credentialType, keyBindingMaxAgeSeconds,
-                    clockSkewSeconds);
+            return new IssuerTrust(Pem.certificates(trustedIssuers), Pem.certificates(trustedIssuerCas));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(TRUSTED_ISSUERS + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(TRUSTED_ISSUERS + " / " + TRUSTED_ISSUER_CAS + ": " + e.getMessage(), e);
         }
     }
 

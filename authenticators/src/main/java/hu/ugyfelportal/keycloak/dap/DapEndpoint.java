@@ -3,7 +3,9 @@ package hu.ugyfelportal.keycloak.dap;
 import com.fasterxml.jackson.core.type.TypeReference;
 import hu.ugyfelportal.keycloak.dap.protocol.AuthorizationRequest;
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
+import hu.ugyfelportal.keycloak.dap.protocol.ResponseEncryptionKey;
 import hu.ugyfelportal.keycloak.dap.protocol.VerifierIdentity;
+import hu.ugyfelportal.keycloak.dap.protocol.WalletResponse;
 import hu.ugyfelportal.keycloak.dap.protocol.WalletInvocation;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -45,7 +47,7 @@ import java.util.Optional;
  * <li>{@code GET status}: what the page polls; it says only whether to reload;</li>
  * <li>{@code GET cancel}: back to the login page (or the account console when linking);</li>
  * <li>{@code POST request/{id}}: the wallet's request_uri, answering the signed request object once;</li>
- * <li>{@code POST response}: the wallet's response_uri (direct_post).</li>
+ * <li>{@code POST response}: the wallet's response_uri ({@code direct_post} or {@code direct_post.jwt}).</li>
  * </ul>
  * The browser's endpoints find their authentication session through Keycloak's own session cookie plus the tab id,
  * so a link copied to another browser finds nothing there.
@@ -129,43 +131,59 @@ public class DapEndpoint {
     @POST
     @Path("request/{requestId}")
     public Response requestObject(@PathParam("requestId") String requestId, @FormParam("wallet_nonce") String walletNonce) {
-        Optional<DapTransactions.Pending> pending = transactions.fetchRequest(requestId);
+        Optional<DapTransactions.Pending> pending = transactions.fetchRequest(requestId, config.mode());
         if (pending.isEmpty()) {
             walletEvent("dap_unknown_request", "request_uri unknown, used or expired");
             return walletError(Response.Status.NOT_FOUND, "invalid_request_uri", "The request is unknown, used or expired");
         }
         VerifierIdentity verifier = config.verifierIdentity();
-        AuthorizationRequest request = new AuthorizationRequest(verifier.clientId(), responseUri(), pending.get().nonce(),
+        AuthorizationRequest request = new AuthorizationRequest(verifier.clientId(), responseUri(),
+                pending.get().responseMode(), pending.get().encryptionKey(), pending.get().nonce(),
                 pending.get().transaction(), config.credentialType(), config.requestedClaims(), Instant.now(),
                 pending.get().expiresAt(), blankToNull(walletNonce));
         return noStore(Response.ok(request.signedRequestObject(verifier), REQUEST_OBJECT_MEDIA_TYPE));
     }
 
-    /** The wallet's response_uri (direct_post): a presentation or an error, for one fetched transaction, once. */
+    /**
+     * The wallet's response_uri: a presentation or an error, for one fetched transaction, once. A plain answer
+     * ({@code direct_post}) names its transaction by {@code state}; an encrypted one ({@code direct_post.jwt}) by the
+     * {@code kid} of the key made for it, and carries the {@code state} inside. Whatever arrives, the transaction it
+     * names is used up.
+     */
     @POST
     @Path("response")
     @Produces(MediaType.APPLICATION_JSON)
     public Response walletResponse(@FormParam("state") String state, @FormParam("vp_token") String vpToken,
-                                   @FormParam("error") String error) {
-        Optional<DapTransactions.Pending> pending = transactions.takeTransaction(state);
+                                   @FormParam("error") String error, @FormParam("response") String encrypted) {
+        Optional<DapTransactions.Pending> pending;
+        try {
+            pending = encrypted == null ? transactions.takeTransaction(state)
+                    : transactions.takeTransactionByKeyId(ResponseEncryptionKey.keyIdOf(encrypted));
+        } catch (PresentationRejectedException e) {
+            walletEvent("dap_unknown_transaction", e.reason());
+            return walletError(Response.Status.BAD_REQUEST, "invalid_request", "The response is not a readable JWE");
+        }
         if (pending.isEmpty()) {
-            walletEvent("dap_unknown_transaction", "state unknown, already answered or expired");
+            walletEvent("dap_unknown_transaction", "state or kid unknown, already answered or expired");
             return walletError(Response.Status.BAD_REQUEST, "invalid_request", "Unknown, answered or expired request");
         }
-        if (error != null) {
-            transactions.saveResult(state, new DapTransactions.Result(DapTransactions.Outcome.DECLINED, null, null));
-            walletEvent("dap_declined", "wallet answered " + error);
-            return noStore(Response.ok(Map.of(), MediaType.APPLICATION_JSON_TYPE));
-        }
+        String transaction = pending.get().transaction();
         try {
+            WalletResponse answer = WalletResponse.read(pending.get().responseMode(), pending.get().encryptionKey(),
+                    transaction, new WalletResponse.Form(state, vpToken, error, encrypted));
+            if (answer.declined()) {
+                transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.DECLINED, null, null));
+                walletEvent("dap_declined", "wallet answered " + answer.error());
+                return noStore(Response.ok(Map.of(), MediaType.APPLICATION_JSON_TYPE));
+            }
             Map<String, Object> claims = config.presentationVerifier()
-                    .verify(vpToken, config.verifierIdentity().clientId(), pending.get().nonce());
+                    .verify(answer.vpToken(), config.verifierIdentity().clientId(), pending.get().nonce());
             String subject = DapSubject.of(config, claims);
-            transactions.saveResult(state, new DapTransactions.Result(DapTransactions.Outcome.APPROVED, subject,
+            transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.APPROVED, subject,
                     JsonSerialization.writeValueAsString(claims)));
             return noStore(Response.ok(Map.of(), MediaType.APPLICATION_JSON_TYPE));
         } catch (PresentationRejectedException e) {
-            transactions.saveResult(state, new DapTransactions.Result(DapTransactions.Outcome.REJECTED, null, null));
+            transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.REJECTED, null, null));
             walletEvent("dap_presentation_rejected", e.reason());
             return walletError(Response.Status.BAD_REQUEST, "invalid_request", "The presentation was not accepted");
         } catch (IOException e) {

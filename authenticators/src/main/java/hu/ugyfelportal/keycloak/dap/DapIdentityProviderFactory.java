@@ -1,11 +1,13 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Registers the DÁP identity provider type ({@value #PROVIDER_ID}) and describes its settings for the admin console. */
@@ -47,9 +49,14 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
                 .defaultValue(DapConfig.DEFAULT_SUBJECT_CLAIMS)
                 .helpText("Requested claims that identify the person for good; their SHA-256 is the linked identity.").add()
                 .property().name(DapConfig.RESPONSE_MODE).label("Response mode").type(ProviderConfigProperty.LIST_TYPE)
-                .options("direct_post").defaultValue("direct_post").add()
+                .options(Arrays.stream(ResponseMode.values()).map(ResponseMode::parameter).toList())
+                .defaultValue(DapConfig.DEFAULT_RESPONSE_MODE)
+                .helpText("direct_post.jwt: the wallet encrypts its answer to a key made for each login.").add()
                 .property().name(DapConfig.TRUSTED_ISSUERS).label("Trusted PID issuer certificates (PEM)")
-                .type(ProviderConfigProperty.TEXT_TYPE).add()
+                .type(ProviderConfigProperty.TEXT_TYPE).helpText("Issuer signing certificates trusted as they are (pinned).").add()
+                .property().name(DapConfig.TRUSTED_ISSUER_CAS).label("Trusted PID issuer CA certificates (PEM)")
+                .type(ProviderConfigProperty.TEXT_TYPE)
+                .helpText("Trust anchors: a PID whose x5c chain validates to one of these (no revocation check) is trusted.").add()
                 .property().name(DapConfig.SIGNING_KEY).label("Request signing key (PEM, PKCS#8 EC P-256)")
                 .type(ProviderConfigProperty.PASSWORD).secret(true).add()
                 .property().name(DapConfig.SIGNING_CERTIFICATES).label("Request signing certificate chain (PEM, leaf first)")

@@ -1,5 +1,7 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import hu.ugyfelportal.keycloak.dap.protocol.ResponseEncryptionKey;
+import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
@@ -15,9 +17,10 @@ import java.util.Optional;
  * the wallet's request_uri POST and its response POST:
  * <ul>
  * <li>the browser's authentication session notes name its current transaction and request id;</li>
- * <li>{@code SingleUseObjectProvider} holds the request (taken once by the wallet), the transaction with its nonce
- * (taken once by the wallet's answer), and the verified result (taken once by the browser that owns the
- * transaction).</li>
+ * <li>{@code SingleUseObjectProvider} holds the request (taken once by the wallet), the transaction with its nonce,
+ * response mode and (for {@code direct_post.jwt}) its response encryption key pair (taken once by the wallet's
+ * answer, found by {@code state} or by the encryption key's {@code kid}), and the verified result (taken once by the
+ * browser that owns the transaction).</li>
  * </ul>
  * An answer can therefore only complete the one browser session that showed the QR, and only once.
  */
@@ -30,16 +33,26 @@ final class DapTransactions {
     private static final String REQUEST_KEY = "dap.request.";
     private static final String TRANSACTION_KEY = "dap.transaction.";
     private static final String RESULT_KEY = "dap.result.";
+    private static final String KEY_ID_KEY = "dap.kid.";
     private static final String NONCE = "nonce";
     private static final String TRANSACTION = "transaction";
     private static final String EXPIRES = "expires";
     private static final String FETCHED = "fetched";
+    private static final String MODE = "mode";
+    private static final String KEY_ID = "kid";
+    private static final String PUBLIC_KEY = "publicKey";
+    private static final String PRIVATE_KEY = "privateKey";
     private static final int TOKEN_BYTES = 32;
 
     /** What the wallet's answer came to; kept until the browser collects it. */
     enum Outcome { APPROVED, DECLINED, REJECTED }
 
-    record Pending(String transaction, String nonce, Instant expiresAt) {
+    /**
+     * @param responseMode  how the wallet was asked to answer; null until the request is fetched
+     * @param encryptionKey the key its answer is encrypted to; null unless the mode is encrypted
+     */
+    record Pending(String transaction, String nonce, Instant expiresAt, ResponseMode responseMode,
+                   ResponseEncryptionKey encryptionKey) {
     }
 
     record Result(Outcome outcome, String subject, String claimsJson) {
@@ -66,8 +79,11 @@ final class DapTransactions {
         authSession.setAuthNote(NOTE_EXPIRES, String.valueOf(expiresAt.getEpochSecond()));
     }
 
-    /** The wallet's request_uri POST: works once, within the QR's lifetime. */
-    Optional<Pending> fetchRequest(String requestId) {
+    /**
+     * The wallet's request_uri POST: works once, within the QR's lifetime. Fixes the response mode of the
+     * transaction, and for an encrypted one makes its key pair.
+     */
+    Optional<Pending> fetchRequest(String requestId, ResponseMode mode) {
         Map<String, String> request = store.remove(REQUEST_KEY + requestId);
         if (request == null) {
             return Optional.empty();
@@ -79,9 +95,16 @@ final class DapTransactions {
         }
         Map<String, String> fetched = new HashMap<>(pending);
         fetched.put(FETCHED, "true");
+        fetched.put(MODE, mode.parameter());
+        if (mode.encrypted()) {
+            ResponseEncryptionKey key = ResponseEncryptionKey.generate(randomToken());
+            fetched.put(KEY_ID, key.keyId());
+            fetched.put(PUBLIC_KEY, key.publicKeyBase64());
+            fetched.put(PRIVATE_KEY, key.privateKeyBase64());
+            store.put(KEY_ID_KEY + key.keyId(), transactionLifetime(), Map.of(TRANSACTION, transaction));
+        }
         store.replace(TRANSACTION_KEY + transaction, fetched);
-        return Optional.of(new Pending(transaction, pending.get(NONCE),
-                Instant.ofEpochSecond(Long.parseLong(pending.get(EXPIRES)))));
+        return Optional.of(pending(transaction, fetched));
     }
 
     /** The wallet's answer: the transaction (and its nonce) can be answered once. */
@@ -93,8 +116,23 @@ final class DapTransactions {
         if (pending == null || !pending.containsKey(FETCHED)) {
             return Optional.empty();
         }
-        return Optional.of(new Pending(transaction, pending.get(NONCE),
-                Instant.ofEpochSecond(Long.parseLong(pending.get(EXPIRES)))));
+        return Optional.of(pending(transaction, pending));
+    }
+
+    /** The wallet's encrypted answer, found by the {@code kid} of the key made for its transaction; once. */
+    Optional<Pending> takeTransactionByKeyId(String keyId) {
+        if (keyId == null || keyId.isBlank()) {
+            return Optional.empty();
+        }
+        Map<String, String> index = store.remove(KEY_ID_KEY + keyId);
+        return index == null ? Optional.empty() : takeTransaction(index.get(TRANSACTION));
+    }
+
+    private static Pending pending(String transaction, Map<String, String> notes) {
+        ResponseEncryptionKey key = notes.containsKey(KEY_ID)
+                ? ResponseEncryptionKey.restore(notes.get(KEY_ID), notes.get(PUBLIC_KEY), notes.get(PRIVATE_KEY)) : null;
+        return new Pending(transaction, notes.get(NONCE), Instant.ofEpochSecond(Long.parseLong(notes.get(EXPIRES))),
+                notes.containsKey(MODE) ? ResponseMode.of(notes.get(MODE)) : null, key);
     }
 
     void saveResult(String transaction, Result result) {

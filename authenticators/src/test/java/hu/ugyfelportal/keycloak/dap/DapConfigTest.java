@@ -1,6 +1,7 @@
 package hu.ugyfelportal.keycloak.dap;
 
 import hu.ugyfelportal.dapsimulator.DevCertificates;
+import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.crypto.CryptoIntegration;
@@ -32,6 +33,7 @@ class DapConfigTest {
         assertThat(config.requestedClaims()).containsExactly("family_name", "given_name", "birthdate", "personal_administrative_number");
         assertThat(config.subjectClaims()).containsExactly("personal_administrative_number");
         assertThat(config.requestLifetimeSeconds()).isEqualTo(120);
+        assertThat(config.mode()).isEqualTo(ResponseMode.DIRECT_POST_JWT);
         assertThat(config.isComplete()).isFalse();
     }
 
@@ -41,7 +43,26 @@ class DapConfigTest {
 
         assertThat(config.isComplete()).isTrue();
         assertThat(config.verifierIdentity().clientId()).isEqualTo("x509_san_dns:portal.example.hu");
-        assertThat(config.presentationVerifier().trustedIssuers()).containsExactly(issuer.certificate());
+        assertThat(config.presentationVerifier().issuerTrust().pinned()).containsExactly(issuer.certificate());
+    }
+
+    @Test
+    void trustedIssuerCasAloneCompleteTheConfig() {
+        DevCertificates.KeyAndCertificate ca = DevCertificates.certificateAuthority("root", null);
+        Map<String, String> config = complete();
+        config.remove(DapConfig.TRUSTED_ISSUERS);
+        config.put(DapConfig.TRUSTED_ISSUER_CAS, ca.certificatePem());
+
+        assertThat(DapConfig.from(config).isComplete()).isTrue();
+        assertThat(DapConfig.from(config).presentationVerifier().issuerTrust().anchors()).containsExactly(ca.certificate());
+    }
+
+    @Test
+    void bothResponseModesCanBeChosen() {
+        Map<String, String> config = complete();
+        config.put(DapConfig.RESPONSE_MODE, "direct_post");
+
+        assertThat(DapConfig.from(config).mode()).isEqualTo(ResponseMode.DIRECT_POST);
     }
 
     @Test
@@ -49,7 +70,8 @@ class DapConfigTest {
         assertRefused(DapConfig.TRUSTED_ISSUERS, "not a certificate", "dapTrustedIssuerCertificates");
         assertRefused(DapConfig.SIGNING_KEY, "-----BEGIN PRIVATE KEY-----AAAA-----END PRIVATE KEY-----", "dapSigningKey");
         assertRefused(DapConfig.SUBJECT_CLAIMS, "nationality", "dapSubjectClaims");
-        assertRefused(DapConfig.RESPONSE_MODE, "direct_post.jwt", "dapResponseMode");
+        assertRefused(DapConfig.RESPONSE_MODE, "query", "dapResponseMode");
+        assertRefused(DapConfig.TRUSTED_ISSUER_CAS, issuer.certificatePem(), "dapTrustedIssuerCaCertificates");
         assertRefused(DapConfig.REQUEST_LIFETIME, "3600", "dapRequestLifetimeSeconds");
         assertRefused(DapConfig.POLL_INTERVAL, "soon", "dapPollIntervalSeconds");
     }

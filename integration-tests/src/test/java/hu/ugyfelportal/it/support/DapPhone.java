@@ -90,6 +90,24 @@ public final class DapPhone {
         return post("/api/replay", Map.of("uri", qrContent, "identity", identity));
     }
 
+    /** Answers with a plain direct_post form even where the request asks for an encrypted answer. */
+    public Outcome approveUnencrypted(String qrContent, String identity) {
+        return post("/api/approve-unencrypted", Map.of("uri", qrContent, "identity", identity));
+    }
+
+    /** The simulator's PID issuer signing certificate (PEM), for a realm that pins it. */
+    public String issuerCertificatePem() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(simulatorUrl + "/issuer-certificate.pem")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Outcome decline(String qrContent) {
         return post("/api/decline", Map.of("uri", qrContent));
     }

@@ -43,7 +43,7 @@ public final class TestEnvironment implements AutoCloseable {
         realmEnvironment.put("UGYFELPORTAL_PORTAL_URL", TestSettings.PORTAL_URL);
         DapSimulator dap = DapSimulator.start("127.0.0.1", FreePort.find());
         DevCertificates.KeyAndCertificate verifier = DevCertificates.selfSigned("Ügyfélportál test verifier", VERIFIER_HOST);
-        realmEnvironment.put("UGYFELPORTAL_DAP_TRUSTED_ISSUERS", DapSimulatorMain.oneLine(dap.issuer().certificatePem()));
+        realmEnvironment.put("UGYFELPORTAL_DAP_TRUSTED_ISSUER_CAS", DapSimulatorMain.oneLine(dap.issuer().rootCertificatePem()));
         realmEnvironment.put("UGYFELPORTAL_DAP_SIGNING_KEY", DapSimulatorMain.oneLine(verifier.privateKeyPem()));
         realmEnvironment.put("UGYFELPORTAL_DAP_SIGNING_CERTIFICATES", DapSimulatorMain.oneLine(verifier.certificatePem()));
         KeycloakServer keycloak = inDocker

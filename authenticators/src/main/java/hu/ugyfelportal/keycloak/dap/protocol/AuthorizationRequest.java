@@ -11,15 +11,24 @@ import java.util.Map;
  * One OID4VP authorization request, sent to the wallet by reference: the QR carries only
  * {@link #walletInvocationUri}, and the wallet POSTs to the {@code request_uri} for the {@link #signedRequestObject}.
  *
- * @param walletNonce the wallet's {@code wallet_nonce} from its request_uri POST, echoed back; may be null
+ * @param responseMode  how the wallet answers
+ * @param encryptionKey the key the wallet encrypts its answer to; present exactly when the mode is encrypted
+ * @param walletNonce   the wallet's {@code wallet_nonce} from its request_uri POST, echoed back; may be null
  */
-public record AuthorizationRequest(String clientId, String responseUri, String nonce, String state,
+public record AuthorizationRequest(String clientId, String responseUri, ResponseMode responseMode,
+                                   ResponseEncryptionKey encryptionKey, String nonce, String state,
                                    String vct, List<String> claims, Instant issuedAt, Instant expiresAt,
                                    String walletNonce) {
 
     public static final String REQUEST_OBJECT_TYPE = "oauth-authz-req+jwt";
-    public static final String RESPONSE_MODE = "direct_post";
     public static final String REQUEST_URI_METHOD = "post";
+
+    public AuthorizationRequest {
+        if (responseMode.encrypted() != (encryptionKey != null)) {
+            throw new IllegalArgumentException("An encryption key goes with " + ResponseMode.DIRECT_POST_JWT.parameter()
+                    + " and only with it");
+        }
+    }
 
     /** OID4VP 1.0 §5 request parameters, as the request object's claims. */
     public Map<String, Object> toClaims() {
@@ -28,8 +37,11 @@ public record AuthorizationRequest(String clientId, String responseUri, String n
         claims.put("aud", "https://self-issued.me/v2");
         claims.put("client_id", clientId);
         claims.put("response_type", "vp_token");
-        claims.put("response_mode", RESPONSE_MODE);
+        claims.put("response_mode", responseMode.parameter());
         claims.put("response_uri", responseUri);
+        if (encryptionKey != null) {
+            claims.put("client_metadata", encryptionKey.clientMetadata());
+        }
         claims.put("nonce", nonce);
         claims.put("state", state);
         claims.put("dcql_query", DcqlQuery.forCredential(vct, this.claims));

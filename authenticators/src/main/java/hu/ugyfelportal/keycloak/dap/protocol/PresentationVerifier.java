@@ -4,48 +4,29 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.keycloak.common.VerificationException;
-import org.keycloak.crypto.Algorithm;
-import org.keycloak.crypto.ECDSASignatureVerifierContext;
-import org.keycloak.crypto.KeyType;
-import org.keycloak.crypto.KeyWrapper;
-import org.keycloak.crypto.SignatureVerifierContext;
 import org.keycloak.sdjwt.IssuerSignedJwtVerificationOpts;
 import org.keycloak.sdjwt.vp.KeyBindingJwtVerificationOpts;
 import org.keycloak.sdjwt.vp.SdJwtVP;
 import org.keycloak.util.JsonSerialization;
 
 import java.io.IOException;
-import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPublicKey;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a wallet's {@code vp_token} for our request with Keycloak's SD-JWT code: the issuer's signature against
- * the trusted issuer certificates, the credential type ({@code vct}), expiry, every disclosure against its digest,
- * and the key-binding JWT (holder signature with the credential's {@code cnf} key, {@code aud} = our client_id,
- * our nonce, a fresh {@code iat}, {@code sd_hash} over the presentation).
+ * Checks a wallet's {@code vp_token} for our request with Keycloak's SD-JWT code: the issuer's signature by a
+ * trusted key ({@link IssuerTrust}: pinned certificates, or an {@code x5c} chain to a trusted CA), the credential
+ * type ({@code vct}), expiry, every disclosure against its digest, and the key-binding JWT (holder signature with the
+ * credential's {@code cnf} key, {@code aud} = our client_id, our nonce, a fresh {@code iat}, {@code sd_hash} over the
+ * presentation).
  *
- * @param trustedIssuers   the issuers' signing certificates; a credential signed by any other key is refused
+ * @param issuerTrust      which keys may sign a PID; a credential signed by any other key is refused
  * @param keyBindingMaxAge seconds a key-binding JWT stays acceptable after its {@code iat}
  * @param clockSkew        seconds of clock difference tolerated between wallet, issuer and us
  */
-public record PresentationVerifier(List<X509Certificate> trustedIssuers, String vct, int keyBindingMaxAge,
-                                   int clockSkew) {
-
-    public PresentationVerifier {
-        if (trustedIssuers == null || trustedIssuers.isEmpty()) {
-            throw new IllegalArgumentException("No trusted issuer certificate is configured");
-        }
-        for (X509Certificate certificate : trustedIssuers) {
-            if (!(certificate.getPublicKey() instanceof ECPublicKey)) {
-                throw new IllegalArgumentException("Trusted issuer certificates must hold EC keys (ES256): "
-                        + certificate.getSubjectX500Principal());
-            }
-        }
-        trustedIssuers = List.copyOf(trustedIssuers);
-    }
+public record PresentationVerifier(IssuerTrust issuerTrust, String vct, int keyBindingMaxAge, int clockSkew) {
 
     /**
      * @param vpToken  the {@code vp_token} parameter: a JSON object with our DCQL credential id mapped to the presentation
@@ -76,7 +57,9 @@ public record PresentationVerifier(List<X509Certificate> trustedIssuers, String 
                 .withAudCheck(clientId)
                 .build();
         try {
-            presentation.verify(issuerVerifiers(), issuerChecks, keyBindingChecks);
+            presentation.verify(issuerTrust.verifiersFor(presentation.getIssuerSignedJWT().getJwsHeader(),
+                    presentation.getIssuerSignedJWT().getPayload().path("iss").asText(null), Instant.now()),
+                    issuerChecks, keyBindingChecks);
         } catch (VerificationException | RuntimeException e) {
             throw new PresentationRejectedException("presentation invalid", e);
         }
@@ -108,17 +91,6 @@ public record PresentationVerifier(List<X509Certificate> trustedIssuers, String 
         } catch (RuntimeException e) {
             throw new PresentationRejectedException("presentation is not an SD-JWT", e);
         }
-    }
-
-    private List<SignatureVerifierContext> issuerVerifiers() {
-        return trustedIssuers.stream().map(certificate -> {
-            KeyWrapper key = new KeyWrapper();
-            key.setAlgorithm(Algorithm.ES256);
-            key.setType(KeyType.EC);
-            key.setPublicKey(certificate.getPublicKey());
-            key.setCertificate(certificate);
-            return (SignatureVerifierContext) new ECDSASignatureVerifierContext(key);
-        }).toList();
     }
 
     /** The issuer-signed payload's plain claims (without SD-JWT plumbing) plus each verified disclosure. */

@@ -7,7 +7,9 @@ import org.keycloak.common.crypto.CryptoIntegration;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.ECDSASignatureVerifierContext;
 import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.jose.jwk.JWKParser;
 import org.keycloak.jose.jws.JWSInput;
+import org.keycloak.util.JsonSerialization;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -80,7 +82,7 @@ class AuthorizationRequestTest {
     @Test
     void refusesToSignForAnotherClientId() {
         AuthorizationRequest foreign = new AuthorizationRequest("x509_san_dns:other.example.hu",
-                "https://other.example.hu/r", "n", "s", "urn:eudi:pid:1", List.of("family_name"),
+                "https://other.example.hu/r", ResponseMode.DIRECT_POST, null, "n", "s", "urn:eudi:pid:1", List.of("family_name"),
                 Instant.now(), Instant.now().plusSeconds(60), null);
 
         assertThatThrownBy(() -> foreign.signedRequestObject(verifier)).isInstanceOf(IllegalArgumentException.class);
@@ -117,10 +119,48 @@ class AuthorizationRequestTest {
                 .startsWith("https://wallet.example/authorize/?client_id=c&request_uri=r");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void anEncryptedResponseModeCarriesOurEncryptionKeyAndContentEncryptionsInClientMetadata() throws Exception {
+        ResponseEncryptionKey key = ResponseEncryptionKey.generate("kid-1");
+        Map<String, Object> claims = new JWSInput(request(ResponseMode.DIRECT_POST_JWT, key, "w")
+                .signedRequestObject(verifier)).readJsonContent(Map.class);
+
+        assertThat(claims).containsEntry("response_mode", "direct_post.jwt");
+        Map<String, Object> metadata = (Map<String, Object>) claims.get("client_metadata");
+        assertThat(metadata).containsEntry("encrypted_response_enc_values_supported", List.of("A128GCM", "A256GCM"));
+        Map<String, Object> jwk = ((List<Map<String, Object>>) ((Map<String, Object>) metadata.get("jwks")).get("keys")).get(0);
+        assertThat(jwk).containsEntry("kty", "EC").containsEntry("crv", "P-256").containsEntry("use", "enc")
+                .containsEntry("alg", "ECDH-ES").containsEntry("kid", "kid-1").containsKeys("x", "y")
+                .doesNotContainKey("d");
+        assertThat(JWKParser.create().parse(JsonSerialization.writeValueAsString(jwk)).toPublicKey())
+                .isEqualTo(key.publicKey());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPlainResponseModeCarriesNoClientMetadata() throws Exception {
+        Map<String, Object> claims = new JWSInput(request("w").signedRequestObject(verifier)).readJsonContent(Map.class);
+
+        assertThat(claims).doesNotContainKey("client_metadata");
+    }
+
+    @Test
+    void anEncryptionKeyGoesWithTheEncryptedResponseModeOnly() {
+        ResponseEncryptionKey key = ResponseEncryptionKey.generate("kid-1");
+
+        assertThatThrownBy(() -> request(ResponseMode.DIRECT_POST_JWT, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> request(ResponseMode.DIRECT_POST, key, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static AuthorizationRequest request(String walletNonce) {
+        return request(ResponseMode.DIRECT_POST, null, walletNonce);
+    }
+
+    private static AuthorizationRequest request(ResponseMode mode, ResponseEncryptionKey key, String walletNonce) {
         Instant now = Instant.now();
-        return new AuthorizationRequest(verifier.clientId(), "https://portal.example.hu/dap/response", "nonce-1",
-                "state-1", "urn:eudi:pid:1", List.of("family_name", "given_name"), now, now.plusSeconds(120),
+        return new AuthorizationRequest(verifier.clientId(), "https://portal.example.hu/dap/response", mode, key,
+                "nonce-1", "state-1", "urn:eudi:pid:1", List.of("family_name", "given_name"), now, now.plusSeconds(120),
                 walletNonce);
     }
 }

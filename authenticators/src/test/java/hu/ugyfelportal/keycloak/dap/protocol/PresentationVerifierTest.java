@@ -33,7 +33,8 @@ class PresentationVerifierTest {
     static void trustTheIssuer() {
         CryptoIntegration.init(PresentationVerifierTest.class.getClassLoader());
         issuer = new PidIssuer("https://pid.example.hu");
-        verifier = new PresentationVerifier(Pem.certificates(issuer.certificatePem()), PidIssuer.PID_VCT, 300, 10);
+        verifier = new PresentationVerifier(new IssuerTrust(Pem.certificates(issuer.certificatePem()), List.of()),
+                PidIssuer.PID_VCT, 300, 10);
     }
 
     @Test
@@ -149,8 +150,7 @@ class PresentationVerifierTest {
 
     @Test
     void needsAtLeastOneTrustedIssuer() {
-        assertThatThrownBy(() -> new PresentationVerifier(List.of(), PidIssuer.PID_VCT, 300, 10))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IssuerTrust(List.of(), List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThat(DevCertificates.selfSigned("x", null).certificate()).isNotNull();
     }
 
