@@ -32,6 +32,8 @@ class DapConfigTest {
         assertThat(config.requestedClaims()).containsExactly("family_name", "given_name", "birthdate", "personal_administrative_number");
         assertThat(config.subjectClaims()).containsExactly("personal_administrative_number");
         assertThat(config.requestLifetimeSeconds()).isEqualTo(120);
+        assertThat(config.statusHoldSeconds()).as("below a 60 s proxy idle timeout").isEqualTo(50);
+        assertThat(config.pollIntervalSeconds()).isEqualTo(2);
         assertThat(config.isComplete()).isFalse();
     }
 
@@ -52,6 +54,8 @@ class DapConfigTest {
         assertRefused(DapConfig.RESPONSE_MODE, "direct_post.jwt", "dapResponseMode");
         assertRefused(DapConfig.REQUEST_LIFETIME, "3600", "dapRequestLifetimeSeconds");
         assertRefused(DapConfig.POLL_INTERVAL, "soon", "dapPollIntervalSeconds");
+        assertRefused(DapConfig.STATUS_HOLD, "0", "dapStatusHoldSeconds");
+        assertRefused(DapConfig.STATUS_HOLD, "301", "dapStatusHoldSeconds");
     }
 
     private static void assertRefused(String key, String value, String named) {
