@@ -12,7 +12,10 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +28,22 @@ import java.util.concurrent.TimeUnit;
 public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<DapIdentityProvider> {
 
     public static final String PROVIDER_ID = "dap";
-    /** Server option {@code --spi-identity-provider--dap--max-waiting-pages}: held status requests per node. */
+    /**
+     * Held status requests per node. A server option of this provider in the SPI {@code identity_provider}, which
+     * Keycloak names {@code spi-identity_provider--dap--max-waiting-pages} (derived from its source; not yet tried).
+     */
     static final String MAX_WAITING_PAGES = "maxWaitingPages";
     static final int DEFAULT_MAX_WAITING_PAGES = 5000;
     private static final long SWEEP_MILLIS = 1000;
 
+    /** Enough for every realm's DÁP settings at once; more only when settings change often, then it starts afresh. */
+    private static final int MAX_PARSED_CONFIGS = 32;
+
+    /**
+     * Settings already parsed, by their raw values: parsing the PEM key and certificates again on every request of a
+     * waiting QR page cost about as much as the rest of the request. Values only, no login state.
+     */
+    private final Map<Map<String, String>, DapConfig> parsedConfigs = new ConcurrentHashMap<>();
     private int maxWaitingPages = DEFAULT_MAX_WAITING_PAGES;
     private ScheduledExecutorService checker;
     private QrPageWaiters waitingPages;
@@ -93,7 +107,26 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
 
     @Override
     public DapIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
-        return new DapIdentityProvider(session, new DapIdentityProviderModel(model));
+        return new DapIdentityProvider(session, new DapIdentityProviderModel(model, parsed(model.getConfig())));
+    }
+
+    /** Null for wrong settings: the model then parses them where they are used, which reports them as before. */
+    private DapConfig parsed(Map<String, String> config) {
+        Map<String, String> raw = new HashMap<>(config);
+        DapConfig parsed = parsedConfigs.get(raw);
+        if (parsed != null) {
+            return parsed;
+        }
+        try {
+            parsed = DapConfig.from(raw);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (parsedConfigs.size() >= MAX_PARSED_CONFIGS) {
+            parsedConfigs.clear();
+        }
+        parsedConfigs.put(raw, parsed);
+        return parsed;
     }
 
     @Override
