@@ -65,6 +65,23 @@ class DapStatusLongPollIT {
     }
 
     @Test
+    void aHeldStatusRequestAnswersReloadWhenTheQrRunsOutUnanswered(TestEnvironment env) throws Exception {
+        env.admin().withIdentityProviderSetting("dap", "dapRequestLifetimeSeconds", "5", () -> {
+            Browser browser = env.newBrowser();
+            Page qr = openQrPage(env, browser);
+
+            long started = System.nanoTime();
+            Page status = browser.open(statusUrl(qr));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            // Found by the once-a-second sweep, the same way as an answer saved on another node.
+            assertThat(reload(status)).isTrue();
+            assertThat(took).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(5).plus(PROMPT).plusMillis(1500));
+            assertThat(browser.open(pageUrl(qr)).text()).contains("A QR kód lejárt. Kérjük, olvassa be az új QR kódot.");
+        });
+    }
+
+    @Test
     void atTheHoldLimitAHeldStatusRequestAnswersNoReloadAndTheNextOneIsHeldAgain(TestEnvironment env) throws Exception {
         env.admin().withIdentityProviderSetting("dap", "dapStatusHoldSeconds", "2", () -> {
             Browser browser = env.newBrowser();
