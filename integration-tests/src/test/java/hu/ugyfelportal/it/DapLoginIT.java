@@ -273,16 +273,8 @@ class DapLoginIT {
     }
 
     @Test
-    void anExpiredQrCodeNoLongerWorksAndThePageShowsANewOne(TestEnvironment env) throws InterruptedException {
-        String path = "/identity-provider/instances/dap";
-        Map<String, Object> provider = env.admin().get(path, new TypeReference<>() {
-        });
-        @SuppressWarnings("unchecked")
-        Map<String, String> config = (Map<String, String>) provider.get("config");
-        String lifetime = config.get("dapRequestLifetimeSeconds");
-        config.put("dapRequestLifetimeSeconds", "5");
-        env.admin().call("PUT", path, provider).expect(204);
-        try {
+    void anExpiredQrCodeNoLongerWorksAndThePageShowsANewOne(TestEnvironment env) throws Exception {
+        env.admin().withIdentityProviderSetting("dap", "dapRequestLifetimeSeconds", "5", () -> {
             Browser browser = env.newBrowser();
             Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
             String stale = DapPhone.scan(qr);
@@ -294,10 +286,7 @@ class DapLoginIT {
             assertThat(late.error()).contains("refused the request_uri (HTTP 404)");
             assertThat(again.text()).contains("A QR kód lejárt. Kérjük, olvassa be az új QR kódot.");
             assertThat(DapPhone.scan(again)).isNotEqualTo(stale);
-        } finally {
-            config.put("dapRequestLifetimeSeconds", lifetime);
-            env.admin().call("PUT", path, provider).expect(204);
-        }
+        });
     }
 
     @Test
@@ -316,12 +305,13 @@ class DapLoginIT {
     }
 
     @Test
-    void theQrPagePollsAtTheConfiguredIntervalWrittenAsAPlainNumber(TestEnvironment env) {
+    void theQrPageGetsItsRetryPauseAndHoldLimitWrittenAsPlainNumbers(TestEnvironment env) {
         Browser browser = env.newBrowser();
         Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
 
-        // FreeMarker groups digits ("2,000"), which JavaScript reads as NaN: the page would poll without pause.
-        assertThat(qr.document().selectFirst("#dap-qr").attr("data-poll-ms")).isEqualTo("2000");
+        // FreeMarker groups digits ("2,000"), which JavaScript reads as NaN: the page would ask again without pause.
+        assertThat(qr.document().selectFirst("#dap-qr").attr("data-retry-ms")).isEqualTo("2000");
+        assertThat(qr.document().selectFirst("#dap-qr").attr("data-hold-ms")).isEqualTo("50000");
     }
 
     @Test

@@ -26,13 +26,16 @@ import java.util.Map;
  * @param requestLifetimeSeconds how long a QR code and its request stay usable
  * @param keyBindingMaxAgeSeconds how old the wallet's key-binding JWT may be
  * @param clockSkewSeconds       clock difference tolerated with the wallet and the issuer
- * @param pollIntervalSeconds    how often the QR page asks whether the phone has answered
+ * @param pollIntervalSeconds    the QR page's pause before it asks again after an error or a busy answer (it otherwise
+ *                               waits on one long-poll request at a time); also its no-JavaScript refresh, times three
+ * @param statusHoldSeconds      how long one QR-page status request is held open waiting for the phone's answer; keep
+ *                               it below the idle timeout of any reverse proxy in front of Keycloak
  */
 public record DapConfig(String qrScheme, String credentialType, List<String> requestedClaims,
                         List<String> subjectClaims, String responseMode, String trustedIssuers,
                         String trustedIssuerCas, String signingKey,
                         String signingCertificates, int requestLifetimeSeconds, int keyBindingMaxAgeSeconds,
-                        int clockSkewSeconds, int pollIntervalSeconds) {
+                        int clockSkewSeconds, int pollIntervalSeconds, int statusHoldSeconds) {
 
     public static final String QR_SCHEME = "dapQrScheme";
     public static final String CREDENTIAL_TYPE = "dapCredentialType";
@@ -47,6 +50,7 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
     public static final String KEY_BINDING_MAX_AGE = "dapKeyBindingMaxAgeSeconds";
     public static final String CLOCK_SKEW = "dapClockSkewSeconds";
     public static final String POLL_INTERVAL = "dapPollIntervalSeconds";
+    public static final String STATUS_HOLD = "dapStatusHoldSeconds";
 
     public static final String DEFAULT_QR_SCHEME = "openid4vp://";
     public static final String DEFAULT_CREDENTIAL_TYPE = "urn:eudi:pid:1";
@@ -57,6 +61,8 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
     public static final int DEFAULT_KEY_BINDING_MAX_AGE = 300;
     public static final int DEFAULT_CLOCK_SKEW = 10;
     public static final int DEFAULT_POLL_INTERVAL = 2;
+    /** Below the 60 s idle timeout common to reverse proxies and load balancers (nginx, AWS ALB). */
+    public static final int DEFAULT_STATUS_HOLD = 50;
 
     public DapConfig {
         if (qrScheme.isBlank() || qrScheme.contains(" ")) {
@@ -77,6 +83,7 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
         requireBetween(KEY_BINDING_MAX_AGE, keyBindingMaxAgeSeconds, 10, 3600);
         requireBetween(CLOCK_SKEW, clockSkewSeconds, 0, 300);
         requireBetween(POLL_INTERVAL, pollIntervalSeconds, 1, 30);
+        requireBetween(STATUS_HOLD, statusHoldSeconds, 1, 300);
         requestedClaims = List.copyOf(requestedClaims);
         subjectClaims = List.copyOf(subjectClaims);
         // The fields are not assigned yet inside this compact constructor, so the checks take the parameters.
@@ -102,7 +109,8 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
                 number(config, REQUEST_LIFETIME, DEFAULT_REQUEST_LIFETIME),
                 number(config, KEY_BINDING_MAX_AGE, DEFAULT_KEY_BINDING_MAX_AGE),
                 number(config, CLOCK_SKEW, DEFAULT_CLOCK_SKEW),
-                number(config, POLL_INTERVAL, DEFAULT_POLL_INTERVAL));
+                number(config, POLL_INTERVAL, DEFAULT_POLL_INTERVAL),
+                number(config, STATUS_HOLD, DEFAULT_STATUS_HOLD));
     }
 
     /** False until the keys and trusted issuers (or their CAs) are set: a realm may be imported before DÁP is connected. */

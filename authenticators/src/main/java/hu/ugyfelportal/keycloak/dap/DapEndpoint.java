@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -36,15 +37,18 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The DÁP endpoints under {@code /realms/{realm}/broker/{alias}/endpoint}:
  * <ul>
  * <li>{@code GET qr}: the browser's QR page; it also completes the login once the phone has answered;</li>
- * <li>{@code GET status}: what the page polls; it says only whether to reload;</li>
+ * <li>{@code GET status}: what the page waits on (a long poll); it says only whether to reload;</li>
  * <li>{@code GET cancel}: back to the login page (or the account console when linking);</li>
  * <li>{@code POST request/{id}}: the wallet's request_uri, answering the signed request object once;</li>
  * <li>{@code POST response}: the wallet's response_uri ({@code direct_post} or {@code direct_post.jwt}).</li>
@@ -106,14 +110,33 @@ public class DapEndpoint {
         return qrForm(authSession, clientId, tabId, message);
     }
 
+    /**
+     * A long poll: answers {@code {"reload": true}} as soon as the page should reload (the phone answered, on any
+     * node, or the QR ran out), or {@code {"reload": false}} after the configured hold, when the page asks again.
+     * <p>
+     * While it waits the request holds no worker thread, no KeycloakSession, transaction or database connection:
+     * for a method returning a {@code CompletionStage}, Keycloak's TransactionalSessionHandler closes (commits) the
+     * request's session as soon as the method returns. What stays is the HTTP connection on Vert.x's event loop, the
+     * suspended RESTEasy request and one entry in this node's {@link QrPageWaiters}; the answer is read from
+     * Keycloak's stores by the waiters' own thread. A browser that goes away cancels the future and frees its entry.
+     */
     @GET
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response status(@QueryParam(CLIENT_ID) String clientId, @QueryParam(TAB_ID) String tabId) {
-        Optional<AuthenticationSessionModel> authSession = authenticationSession(clientId, tabId);
-        boolean reload = authSession.isEmpty() || transactions.hasResult(authSession.get())
-                || transactions.isExpired(authSession.get());
-        return noStore(Response.ok(Map.of("reload", reload), MediaType.APPLICATION_JSON_TYPE));
+    public CompletionStage<Response> status(@QueryParam(CLIENT_ID) String clientId, @QueryParam(TAB_ID) String tabId) {
+        Optional<QrPageWaiters.Watch> watch = authenticationSession(clientId, tabId).flatMap(DapTransactions::watch);
+        if (watch.isEmpty() || transactions.shouldReload(watch.get())) {
+            return CompletableFuture.completedFuture(statusAnswer(true));
+        }
+        // An answer committed between this check and the hold is found by the next sweep, within a second.
+        Optional<CompletableFuture<Response>> held = DapIdentityProviderFactory.waitingPages(session)
+                .await(watch.get(), Duration.ofSeconds(config.statusHoldSeconds()), DapEndpoint::statusAnswer);
+        if (held.isPresent()) {
+            return held.get();
+        }
+        // This node already holds as many pages as it may: answer now; the page asks again after its pause.
+        return CompletableFuture.completedFuture(noStore(Response.ok(Map.of("reload", false), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, config.pollIntervalSeconds())));
     }
 
     @GET
@@ -221,7 +244,7 @@ public class DapEndpoint {
                 endpoint().path("request").path(authSession.getAuthNote(DapTransactions.NOTE_REQUEST)).build().toString());
         DapPage page = new DapPage(QrImage.pngDataUri(invocation), invocation,
                 browserUrl(QR_PATH, clientId, tabId), browserUrl("status", clientId, tabId),
-                browserUrl("cancel", clientId, tabId), config.pollIntervalSeconds(),
+                browserUrl("cancel", clientId, tabId), config.pollIntervalSeconds(), config.statusHoldSeconds(),
                 DapIdentityProvider.isLinking(authSession));
         LoginFormsProvider form = session.getProvider(LoginFormsProvider.class)
                 .setAuthenticationSession(authSession)
@@ -269,6 +292,10 @@ public class DapEndpoint {
 
     private String browserUrl(String path, String clientId, String tabId) {
         return endpoint().path(path).queryParam(CLIENT_ID, clientId).queryParam(TAB_ID, tabId).build().toString();
+    }
+
+    private static Response statusAnswer(boolean reload) {
+        return noStore(Response.ok(Map.of("reload", reload), MediaType.APPLICATION_JSON_TYPE));
     }
 
     private static Response walletError(Response.Status status, String error, String description) {

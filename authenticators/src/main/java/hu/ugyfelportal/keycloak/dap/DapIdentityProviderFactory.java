@@ -1,19 +1,101 @@
 package hu.ugyfelportal.keycloak.dap;
 
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
+import org.keycloak.Config;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
+import org.keycloak.broker.provider.IdentityProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import java.util.Arrays;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-/** Registers the DÁP identity provider type ({@value #PROVIDER_ID}) and describes its settings for the admin console. */
+/**
+ * Registers the DÁP identity provider type ({@value #PROVIDER_ID}) and describes its settings for the admin console.
+ * It also owns this node's {@link QrPageWaiters} (the held status requests of waiting QR pages) and the one thread
+ * that checks them, from Keycloak's start to its shutdown.
+ */
 public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<DapIdentityProvider> {
 
     public static final String PROVIDER_ID = "dap";
+    /**
+     * Held status requests per node. A server option of this provider in the SPI {@code identity_provider}, which
+     * Keycloak names {@code spi-identity_provider--dap--max-waiting-pages} (derived from its source; not yet tried).
+     */
+    static final String MAX_WAITING_PAGES = "maxWaitingPages";
+    static final int DEFAULT_MAX_WAITING_PAGES = 5000;
+    private static final long SWEEP_MILLIS = 1000;
+
+    /** Enough for every realm's DÁP settings at once; more only when settings change often, then it starts afresh. */
+    private static final int MAX_PARSED_CONFIGS = 32;
+
+    /**
+     * Settings already parsed, by their raw values: parsing the PEM key and certificates again on every request of a
+     * waiting QR page cost about as much as the rest of the request. Values only, no login state.
+     */
+    private final Map<Map<String, String>, DapConfig> parsedConfigs = new ConcurrentHashMap<>();
+    private int maxWaitingPages = DEFAULT_MAX_WAITING_PAGES;
+    private ScheduledExecutorService checker;
+    private QrPageWaiters waitingPages;
+
+    @Override
+    public void init(Config.Scope config) {
+        maxWaitingPages = config.getInt(MAX_WAITING_PAGES, DEFAULT_MAX_WAITING_PAGES);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        checker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "dap-qr-page-waiters");
+            thread.setDaemon(true);
+            return thread;
+        });
+        waitingPages = new QrPageWaiters(maxWaitingPages, (watches, now) -> KeycloakModelUtils
+                .runJobInTransactionWithResult(factory, session -> DapTransactions.toReload(session.singleUseObjects(), watches, now)),
+                Clock.systemUTC(), checker);
+        checker.scheduleWithFixedDelay(waitingPages::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        if (waitingPages != null) {
+            waitingPages.close();
+            checker.shutdownNow();
+        }
+    }
+
+    static QrPageWaiters waitingPages(KeycloakSession session) {
+        Object factory = session.getKeycloakSessionFactory().getProviderFactory(IdentityProvider.class, PROVIDER_ID);
+        return ((DapIdentityProviderFactory) factory).waitingPages;
+    }
+
+    /** Once this session's changes (the wallet's saved answer) are committed, this node's pages for it are checked. */
+    static void wakeWaitingPagesAfterCommit(KeycloakSession session, String transaction) {
+        QrPageWaiters waiters = waitingPages(session);
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                waiters.wake(transaction);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // Nothing was saved: the pages keep waiting.
+            }
+        });
+    }
 
     @Override
     public String getId() {
@@ -27,7 +109,26 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
 
     @Override
     public DapIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
-        return new DapIdentityProvider(session, new DapIdentityProviderModel(model));
+        return new DapIdentityProvider(session, new DapIdentityProviderModel(model, parsed(model.getConfig())));
+    }
+
+    /** Null for wrong settings: the model then parses them where they are used, which reports them as before. */
+    private DapConfig parsed(Map<String, String> config) {
+        Map<String, String> raw = new HashMap<>(config);
+        DapConfig parsed = parsedConfigs.get(raw);
+        if (parsed != null) {
+            return parsed;
+        }
+        try {
+            parsed = DapConfig.from(raw);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (parsedConfigs.size() >= MAX_PARSED_CONFIGS) {
+            parsedConfigs.clear();
+        }
+        parsedConfigs.put(raw, parsed);
+        return parsed;
     }
 
     @Override
@@ -68,8 +169,26 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
                 .defaultValue(String.valueOf(DapConfig.DEFAULT_KEY_BINDING_MAX_AGE)).add()
                 .property().name(DapConfig.CLOCK_SKEW).label("Clock skew (seconds)").type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(String.valueOf(DapConfig.DEFAULT_CLOCK_SKEW)).add()
-                .property().name(DapConfig.POLL_INTERVAL).label("QR page poll interval (seconds)").type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(String.valueOf(DapConfig.DEFAULT_POLL_INTERVAL)).add()
+                .property().name(DapConfig.POLL_INTERVAL).label("QR page pause after an error (seconds)").type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(String.valueOf(DapConfig.DEFAULT_POLL_INTERVAL))
+                .helpText("The QR page waits on one held status request at a time; after an error or a busy server it "
+                        + "pauses this long (doubling up to 30 s) before asking again. Without JavaScript it reloads "
+                        + "every three times this long.").add()
+                .property().name(DapConfig.STATUS_HOLD).label("QR page status request held for (seconds)")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DapConfig.DEFAULT_STATUS_HOLD))
+                .helpText("How long one status request waits for the phone's answer before it answers 'no change' and "
+                        + "the page asks again. Keep it below the idle (read) timeout of any reverse proxy or load "
+                        + "balancer in front of Keycloak (often 60 s).").add()
+                .build();
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(MAX_WAITING_PAGES).type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(DEFAULT_MAX_WAITING_PAGES)
+                .helpText("How many QR-page status requests this node holds open at once; above it a page is "
+                        + "answered at once and asks again after its pause.").add()
                 .build();
     }
 }

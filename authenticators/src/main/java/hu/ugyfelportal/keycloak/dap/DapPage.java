@@ -8,22 +8,26 @@ public final class DapPage {
     private final String pageUrl;
     private final String statusUrl;
     private final String cancelUrl;
-    private final int pollIntervalSeconds;
+    private final int retryPauseSeconds;
+    private final int statusHoldSeconds;
     private final boolean linking;
 
     /**
      * @param qrImage    the QR as a PNG data URI
-     * @param walletLink the same content as a link, for a phone that shows the page itself (same device)
-     * @param linking    true when a logged-in user links DÁP rather than logs in
+     * @param walletLink        the same content as a link, for a phone that shows the page itself (same device)
+     * @param retryPauseSeconds the script's pause after an error or a busy answer; the no-JavaScript refresh is 3×
+     * @param statusHoldSeconds how long the server holds one status request (the script gives up on it a bit later)
+     * @param linking           true when a logged-in user links DÁP rather than logs in
      */
     DapPage(String qrImage, String walletLink, String pageUrl, String statusUrl, String cancelUrl,
-            int pollIntervalSeconds, boolean linking) {
+            int retryPauseSeconds, int statusHoldSeconds, boolean linking) {
         this.qrImage = qrImage;
         this.walletLink = walletLink;
         this.pageUrl = pageUrl;
         this.statusUrl = statusUrl;
         this.cancelUrl = cancelUrl;
-        this.pollIntervalSeconds = pollIntervalSeconds;
+        this.retryPauseSeconds = retryPauseSeconds;
+        this.statusHoldSeconds = statusHoldSeconds;
         this.linking = linking;
     }
 
@@ -47,8 +51,12 @@ public final class DapPage {
         return cancelUrl;
     }
 
-    public int getPollIntervalSeconds() {
-        return pollIntervalSeconds;
+    public int getRetryPauseSeconds() {
+        return retryPauseSeconds;
+    }
+
+    public int getStatusHoldSeconds() {
+        return statusHoldSeconds;
     }
 
     public boolean isLinking() {

@@ -8,9 +8,12 @@ import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The pending state of DÁP logins, all in Keycloak's cluster-aware stores so that any node can serve the browser,
@@ -58,10 +61,12 @@ final class DapTransactions {
     record Result(Outcome outcome, String subject, String claimsJson) {
     }
 
+    private final KeycloakSession session;
     private final SingleUseObjectProvider store;
     private final DapConfig config;
 
     DapTransactions(KeycloakSession session, DapConfig config) {
+        this.session = session;
         this.store = session.singleUseObjects();
         this.config = config;
     }
@@ -143,11 +148,7 @@ final class DapTransactions {
             notes.put("claims", result.claimsJson());
         }
         store.put(RESULT_KEY + transaction, config.requestLifetimeSeconds(), notes);
-    }
-
-    boolean hasResult(AuthenticationSessionModel authSession) {
-        String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
-        return transaction != null && store.contains(RESULT_KEY + transaction);
+        DapIdentityProviderFactory.wakeWaitingPagesAfterCommit(session, transaction);
     }
 
     /** The result for this browser session's own transaction, removed so that it completes one login only. */
@@ -178,6 +179,43 @@ final class DapTransactions {
             return true;
         }
         return !pending.containsKey(FETCHED) && Instant.now().getEpochSecond() > Long.parseLong(expires);
+    }
+
+    /** What this browser's QR page waits for, as {@link QrPageWaiters} keeps it; empty when there is nothing to wait for. */
+    static Optional<QrPageWaiters.Watch> watch(AuthenticationSessionModel authSession) {
+        String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
+        String expires = authSession.getAuthNote(NOTE_EXPIRES);
+        if (transaction == null || expires == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new QrPageWaiters.Watch(transaction, Long.parseLong(expires)));
+    }
+
+    boolean shouldReload(QrPageWaiters.Watch watch) {
+        return shouldReload(store, watch, Instant.now());
+    }
+
+    /** The transactions among these whose QR pages should reload now; read with any session, without the browser's. */
+    static Set<String> toReload(SingleUseObjectProvider store, Collection<QrPageWaiters.Watch> watches, Instant now) {
+        return watches.stream().filter(watch -> shouldReload(store, watch, now))
+                .map(QrPageWaiters.Watch::transaction).collect(Collectors.toSet());
+    }
+
+    /**
+     * A waiting page reloads once the answer is there, or when its QR ran out unanswered (see {@link #isExpired}).
+     * A transaction the wallet has already taken but not yet answered (its presentation is being verified; the
+     * result is stored when that request commits) keeps the page waiting until the QR's time is up: reloading in
+     * that moment would show "expired" and a new QR while the phone reports success.
+     */
+    private static boolean shouldReload(SingleUseObjectProvider store, QrPageWaiters.Watch watch, Instant now) {
+        if (store.contains(RESULT_KEY + watch.transaction())) {
+            return true;
+        }
+        if (now.getEpochSecond() <= watch.qrExpiresEpochSecond()) {
+            return false;
+        }
+        Map<String, String> pending = store.get(TRANSACTION_KEY + watch.transaction());
+        return pending == null || !pending.containsKey(FETCHED);
     }
 
     boolean isStarted(AuthenticationSessionModel authSession) {

@@ -34,6 +34,8 @@ class DapConfigTest {
         assertThat(config.subjectClaims()).containsExactly("personal_administrative_number");
         assertThat(config.requestLifetimeSeconds()).isEqualTo(120);
         assertThat(config.mode()).isEqualTo(ResponseMode.DIRECT_POST_JWT);
+        assertThat(config.statusHoldSeconds()).as("below a 60 s proxy idle timeout").isEqualTo(50);
+        assertThat(config.pollIntervalSeconds()).isEqualTo(2);
         assertThat(config.isComplete()).isFalse();
     }
 
@@ -74,6 +76,8 @@ class DapConfigTest {
         assertRefused(DapConfig.TRUSTED_ISSUER_CAS, issuer.certificatePem(), "dapTrustedIssuerCaCertificates");
         assertRefused(DapConfig.REQUEST_LIFETIME, "3600", "dapRequestLifetimeSeconds");
         assertRefused(DapConfig.POLL_INTERVAL, "soon", "dapPollIntervalSeconds");
+        assertRefused(DapConfig.STATUS_HOLD, "0", "dapStatusHoldSeconds");
+        assertRefused(DapConfig.STATUS_HOLD, "301", "dapStatusHoldSeconds");
     }
 
     private static void assertRefused(String key, String value, String named) {

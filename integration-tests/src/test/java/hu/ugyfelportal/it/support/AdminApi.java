@@ -52,6 +52,33 @@ public final class AdminApi {
         }
     }
 
+    /** What a test does while a setting has another value. */
+    @FunctionalInterface
+    public interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code step} with one setting of an identity provider changed, then puts the previous value back. */
+    public void withIdentityProviderSetting(String alias, String key, String value, Step step) throws Exception {
+        String path = "/identity-provider/instances/" + alias;
+        Map<String, Object> provider = get(path, new TypeReference<>() {
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, String> config = (Map<String, String>) provider.get("config");
+        String previous = config.put(key, value);
+        call("PUT", path, provider).expect(204);
+        try {
+            step.run();
+        } finally {
+            if (previous == null) {
+                config.remove(key);
+            } else {
+                config.put(key, previous);
+            }
+            call("PUT", path, provider).expect(204);
+        }
+    }
+
     /** Creates an enabled user whose username is the e-mail, with a password and the given attributes. */
     public String createUser(String email, String password, Map<String, List<String>> attributes) {
         UserRepresentation user = new UserRepresentation();

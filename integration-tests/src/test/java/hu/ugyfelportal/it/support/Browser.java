@@ -76,6 +76,13 @@ public final class Browser {
         return cookies.containsKey(name);
     }
 
+    /** The {@code Cookie} header this browser sends, for requests made by another client on its behalf. */
+    public String cookieHeader() {
+        return cookies.entrySet().stream()
+                .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     private Page send(HttpRequest.Builder request) {
         HttpResponse<String> response = exchange(request);
         for (int redirects = 0; isRedirect(response.statusCode()); redirects++) {
@@ -92,9 +99,7 @@ public final class Browser {
     private HttpResponse<String> exchange(HttpRequest.Builder request) {
         request.header("Accept-Language", acceptLanguage);
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream()
-                    .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header("Cookie", cookieHeader());
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
