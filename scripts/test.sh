@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, then the integration tests against a real Keycloak started once for the run.
+# Runs every test: unit tests, then the integration tests against a real Keycloak started once for the run, then
+# (for the whole suite, i.e. without extra arguments) the two-node cluster tests on PostgreSQL (scripts/cluster.sh).
 # Usage: scripts/test.sh [extra Maven arguments, e.g. -Dtest=PasswordLoginIT -Dsurefire.failIfNoSpecifiedTests=false]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,4 +8,9 @@ source scripts/lib/jdk.sh
 source scripts/lib/chromium.sh
 use_jdk_21_or_newer
 ensure_chromium
-exec mvn -B -ntp verify "$@"
+if [ "$#" -gt 0 ]; then
+    exec mvn -B -ntp verify "$@"
+fi
+mvn -B -ntp verify
+# Reuses the build above; installs PostgreSQL when missing and fails (never skips) when it cannot.
+exec scripts/cluster.sh --test

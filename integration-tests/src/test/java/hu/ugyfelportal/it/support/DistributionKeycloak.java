@@ -2,17 +2,11 @@ package hu.ugyfelportal.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -89,31 +83,10 @@ final class DistributionKeycloak implements KeycloakServer {
     }
 
     private void awaitRealm() {
-        HttpClient http = HttpClient.newHttpClient();
-        URI realmUri = URI.create(baseUrl() + "/realms/" + TestSettings.REALM);
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
-                        + " while starting. Its log:\n" + logTail(80));
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(realmUri).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // Keycloak is still starting.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
-            }
-            sleep(Duration.ofMillis(500));
+        if (!ServerProcess.awaitRealm("Keycloak", baseUrl(), process, STARTUP_TIMEOUT, logFile)) {
+            close();
+            throw new IllegalStateException(ServerProcess.startTimeoutMessage("Keycloak", STARTUP_TIMEOUT, logFile));
         }
-        close();
-        throw new IllegalStateException("Keycloak did not serve realm " + TestSettings.REALM + " within "
-                + STARTUP_TIMEOUT + ". Its log:\n" + logTail(80));
     }
 
     @Override
@@ -152,12 +125,7 @@ final class DistributionKeycloak implements KeycloakServer {
 
     @Override
     public String logTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(logFile);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no Keycloak log at " + logFile + ": " + e.getMessage() + ")";
-        }
+        return ServerProcess.logTail(logFile, lines);
     }
 
     @Override
@@ -176,14 +144,6 @@ final class DistributionKeycloak implements KeycloakServer {
 
     Path home() {
         return home;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void deleteRecursively(Path path) throws IOException {

@@ -1,11 +1,8 @@
 package hu.ugyfelportal.it.support;
 
 import hu.ugyfelportal.dapsimulator.DapSimulator;
-import hu.ugyfelportal.dapsimulator.DapSimulatorMain;
-import hu.ugyfelportal.dapsimulator.DevCertificates;
 import hu.ugyfelportal.mailcatcher.MailCatcher;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +12,6 @@ import java.util.Map;
  * the other's PID issuer. Reach it through {@link UgyfelportalExtension}.
  */
 public final class TestEnvironment implements AutoCloseable {
-
-    /** The DNS name in the test verifier certificate: Keycloak is reached as 127.0.0.1, and the wallet checks the two match. */
-    private static final String VERIFIER_HOST = "127.0.0.1";
 
     private final MailCatcher mail;
     private final DapSimulator dap;
@@ -36,16 +30,9 @@ public final class TestEnvironment implements AutoCloseable {
         MailCatcher mail = new MailCatcher(FreePort.find());
         mail.start();
         boolean inDocker = "testcontainers".equals(TestSettings.serverKind());
-        Map<String, String> realmEnvironment = new HashMap<>();
-        realmEnvironment.put("UGYFELPORTAL_SMTP_HOST", inDocker ? ContainerKeycloak.HOST_FROM_CONTAINER : "127.0.0.1");
-        realmEnvironment.put("UGYFELPORTAL_SMTP_PORT", String.valueOf(mail.smtpPort()));
-        realmEnvironment.put("UGYFELPORTAL_PORTAL_CLIENT_SECRET", TestSettings.PORTAL_CLIENT_SECRET);
-        realmEnvironment.put("UGYFELPORTAL_PORTAL_URL", TestSettings.PORTAL_URL);
         DapSimulator dap = DapSimulator.start("127.0.0.1", FreePort.find());
-        DevCertificates.KeyAndCertificate verifier = DevCertificates.selfSigned("Ügyfélportál test verifier", VERIFIER_HOST);
-        realmEnvironment.put("UGYFELPORTAL_DAP_TRUSTED_ISSUER_CAS", DapSimulatorMain.oneLine(dap.issuer().rootCertificatePem()));
-        realmEnvironment.put("UGYFELPORTAL_DAP_SIGNING_KEY", DapSimulatorMain.oneLine(verifier.privateKeyPem()));
-        realmEnvironment.put("UGYFELPORTAL_DAP_SIGNING_CERTIFICATES", DapSimulatorMain.oneLine(verifier.certificatePem()));
+        Map<String, String> realmEnvironment = RealmEnvironment.of(
+                inDocker ? ContainerKeycloak.HOST_FROM_CONTAINER : "127.0.0.1", mail, dap);
         KeycloakServer keycloak = inDocker
                 ? ContainerKeycloak.start(realmEnvironment, List.of(mail.smtpPort()))
                 : DistributionKeycloak.start(realmEnvironment);
