@@ -16,6 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/jdk.sh
+source scripts/lib/keycloak.sh
 source scripts/lib/postgres.sh
 
 MODE=run
@@ -88,10 +89,7 @@ else
 fi
 
 if [ ! -x "$DIST/bin/kc.sh" ]; then
-    echo "Unpacking Keycloak $KEYCLOAK_VERSION from Maven Central..."
-    mvn -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
-        -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$RUN_DIR/dist"
-    chmod +x "$DIST"/bin/*.sh
+    unpack_keycloak "$KEYCLOAK_VERSION" "$RUN_DIR/dist"
 fi
 
 # One optimized build for PostgreSQL with the bundle, redone only when the bundle changed: its entries' names and

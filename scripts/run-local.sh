@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/jdk.sh
+source scripts/lib/keycloak.sh
 use_jdk_21_or_newer
 
 KEYCLOAK_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml)
@@ -29,10 +30,7 @@ echo "Building the bundle, the mail catcher and the DÁP simulator..."
 mvn -B -ntp -q -DskipTests -pl bundle,mail-catcher,dap-simulator -am package
 
 if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
-    echo "Unpacking Keycloak $KEYCLOAK_VERSION from Maven Central..."
-    mvn -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
-        -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$RUN_DIR"
-    chmod +x "$KEYCLOAK_HOME"/bin/*.sh
+    unpack_keycloak "$KEYCLOAK_VERSION" "$RUN_DIR"
 fi
 rm -rf "$KEYCLOAK_HOME/data"
 mkdir -p "$KEYCLOAK_HOME/data/import" "$KEYCLOAK_HOME/providers"

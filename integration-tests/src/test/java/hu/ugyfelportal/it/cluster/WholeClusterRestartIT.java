@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WholeClusterRestartIT {
 
     /** Keycloak's own message (its Hungarian text) when a login's session is gone but its restart cookie is valid. */
-    private static final String LOGIN_RESTARTED = "Belépési kísérlete időtúllépés miatt meghiúsult, a belépési eljárás újraindul.";
+    private static final String LOGIN_RESTARTED = "A bejelentkezés megszakadt vagy túl sokáig tartott. Kérjük, kezdje újra: adja meg e-mail címét és jelszavát.";
     private static final String DAP_SESSION_EXPIRED = "A bejelentkezés lejárt, vagy egy másik böngészőben kezdődött. "
             + "Kérjük, kezdje újra a bejelentkezést.";
     private static final String DAP_IDENTITY = "molnar-katalin";
