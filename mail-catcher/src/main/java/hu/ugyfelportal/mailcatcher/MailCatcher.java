@@ -2,6 +2,7 @@ package hu.ugyfelportal.mailcatcher;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     public List<ReceivedMail> mailsFor(String address) {
-        return allMails().stream().filter(mail -> mail.isFor(address)).toList();
+        return messagesFor(address).stream().map(ReceivedMail::of).toList();
     }
 
     /**
@@ -66,9 +67,9 @@ public final class MailCatcher implements AutoCloseable {
     public Optional<ReceivedMail> awaitMail(String address, int alreadySeen, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            List<ReceivedMail> mails = mailsFor(address);
-            if (mails.size() > alreadySeen) {
-                return Optional.of(mails.get(alreadySeen));
+            List<MimeMessage> messages = messagesFor(address);
+            if (messages.size() > alreadySeen) {
+                return Optional.of(ReceivedMail.of(messages.get(alreadySeen)));
             }
             if (Instant.now().isAfter(deadline)) {
                 return Optional.empty();
@@ -80,6 +81,15 @@ public final class MailCatcher implements AutoCloseable {
                 return Optional.empty();
             }
         }
+    }
+
+    /** Only the address's messages, so the load tests' many caught mails are not all parsed on every look. */
+    private synchronized List<MimeMessage> messagesFor(String address) {
+        if (greenMail == null) {
+            return List.of();
+        }
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> ReceivedMail.isFor(message, address))
+                .toList();
     }
 
     public synchronized void purge() {

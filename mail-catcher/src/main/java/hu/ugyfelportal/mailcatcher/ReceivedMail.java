@@ -16,19 +16,33 @@ public record ReceivedMail(List<String> recipients, String subject, String textB
 
     static ReceivedMail of(MimeMessage message) {
         try {
-            List<String> recipients = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                    .map(Object::toString)
-                    .toList();
-            return new ReceivedMail(recipients, message.getSubject(),
+            return new ReceivedMail(recipientsOf(message), message.getSubject(),
                     findBody(message, "text/plain"), findBody(message, "text/html"));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Could not read a caught mail", e);
         }
     }
 
+    /** Reads only the recipients, so a mailbox is found without taking every caught mail's bodies apart. */
+    static boolean isFor(MimeMessage message, String address) {
+        try {
+            return isFor(recipientsOf(message), address);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Could not read a caught mail", e);
+        }
+    }
+
     public boolean isFor(String address) {
+        return isFor(recipients, address);
+    }
+
+    private static boolean isFor(List<String> recipients, String address) {
         return recipients.stream().anyMatch(recipient -> recipient.equalsIgnoreCase(address)
                 || recipient.toLowerCase().endsWith("<" + address.toLowerCase() + ">"));
+    }
+
+    private static List<String> recipientsOf(MimeMessage message) throws MessagingException {
+        return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
     }
 
     private static String findBody(Part part, String mimeType) throws MessagingException, IOException {

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -22,15 +24,30 @@ final class DistributionKeycloak implements KeycloakServer {
     /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
+    /**
+     * Optional, for the benchmarks: Keycloak's own metrics on the management port; more kc.sh options, space
+     * separated (e.g. production-like theme caching, which dev mode turns off); extra JVM options
+     * (JAVA_OPTS_APPEND, e.g. a flight recording); the CPUs Keycloak is pinned to (taskset list, e.g. "0").
+     */
+    static final String METRICS_PROPERTY = "keycloak.metrics";
+    static final String OPTIONS_PROPERTY = "keycloak.options";
+    static final String JAVA_OPTS_APPEND_PROPERTY = "keycloak.javaOptsAppend";
+    static final String CPUS_PROPERTY = "keycloak.cpus";
+
     private final Path home;
     private final Path logFile;
     private final int httpPort;
+    private final int managementPort;
+    private final boolean metrics;
     private final Process process;
 
-    private DistributionKeycloak(Path home, Path logFile, int httpPort, Process process) {
+    private DistributionKeycloak(Path home, Path logFile, int httpPort, int managementPort, boolean metrics,
+                                 Process process) {
         this.home = home;
         this.logFile = logFile;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
+        this.metrics = metrics;
         this.process = process;
     }
 
@@ -41,19 +58,37 @@ final class DistributionKeycloak implements KeycloakServer {
             prepareInstallation(home);
             Files.createDirectories(logFile.getParent());
             int httpPort = FreePort.find();
-            ProcessBuilder builder = new ProcessBuilder("bash", "bin/kc.sh", "start-dev",
+            int managementPort = FreePort.find();
+            boolean metrics = Boolean.getBoolean(METRICS_PROPERTY);
+            List<String> command = new ArrayList<>();
+            String cpus = System.getProperty(CPUS_PROPERTY, "");
+            if (!cpus.isBlank()) {
+                command.addAll(List.of("taskset", "--cpu-list", cpus));
+            }
+            command.addAll(List.of("bash", "bin/kc.sh", "start-dev",
                     "--http-host=127.0.0.1",
                     "--http-port=" + httpPort,
-                    "--http-management-port=" + FreePort.find(),
-                    "--import-realm")
+                    "--http-management-port=" + managementPort,
+                    "--metrics-enabled=" + metrics,
+                    "--import-realm"));
+            String options = System.getProperty(OPTIONS_PROPERTY, "");
+            if (!options.isBlank()) {
+                command.addAll(List.of(options.trim().split("\\s+")));
+            }
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile());
             builder.environment().put("JAVA_HOME", javaHomeForKeycloak());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", TestSettings.ADMIN_USERNAME);
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", TestSettings.ADMIN_PASSWORD);
+            String javaOptsAppend = System.getProperty(JAVA_OPTS_APPEND_PROPERTY, "");
+            if (!javaOptsAppend.isBlank()) {
+                builder.environment().put("JAVA_OPTS_APPEND", javaOptsAppend);
+            }
             builder.environment().putAll(realmEnvironment);
-            DistributionKeycloak server = new DistributionKeycloak(home, logFile, httpPort, builder.start());
+            DistributionKeycloak server = new DistributionKeycloak(home, logFile, httpPort, managementPort, metrics,
+                    builder.start());
             server.awaitRealm();
             return server;
         } catch (IOException e) {
@@ -92,6 +127,11 @@ final class DistributionKeycloak implements KeycloakServer {
     @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    @Override
+    public Optional<String> metricsUrl() {
+        return metrics ? Optional.of("http://127.0.0.1:" + managementPort + "/metrics") : Optional.empty();
     }
 
     @Override

@@ -15,6 +15,11 @@ public interface KeycloakServer extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** Keycloak's Prometheus metrics endpoint, when the server was started with metrics enabled. */
+    default java.util.Optional<String> metricsUrl() {
+        return java.util.Optional.empty();
+    }
+
     /** The last lines of the server's log, shown when a test fails. */
     String logTail(int lines);
 
