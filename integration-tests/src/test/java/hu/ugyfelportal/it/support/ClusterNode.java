@@ -146,16 +146,6 @@ public final class ClusterNode implements KeycloakServer {
     }
 
     @Override
-    public String adminUsername() {
-        return TestSettings.ADMIN_USERNAME;
-    }
-
-    @Override
-    public String adminPassword() {
-        return TestSettings.ADMIN_PASSWORD;
-    }
-
-    @Override
     public String logTail(int lines) {
         return ServerProcess.logTail(logFile, lines);
     }

@@ -47,16 +47,6 @@ final class ContainerKeycloak implements KeycloakServer {
     }
 
     @Override
-    public String adminUsername() {
-        return container.getAdminUsername();
-    }
-
-    @Override
-    public String adminPassword() {
-        return container.getAdminPassword();
-    }
-
-    @Override
     public String logTail(int lines) {
         List<String> all = container.getLogs().lines().toList();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

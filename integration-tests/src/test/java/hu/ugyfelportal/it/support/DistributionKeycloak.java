@@ -134,16 +134,6 @@ final class DistributionKeycloak implements KeycloakServer {
         return metrics ? Optional.of("http://127.0.0.1:" + managementPort + "/metrics") : Optional.empty();
     }
 
-    @Override
-    public String adminUsername() {
-        return TestSettings.ADMIN_USERNAME;
-    }
-
-    @Override
-    public String adminPassword() {
-        return TestSettings.ADMIN_PASSWORD;
-    }
-
     /** utime + stime of Keycloak's Java process from /proc (kc.sh execs Java, or runs it as a child). */
     @Override
     public Optional<Duration> cpuTime() {

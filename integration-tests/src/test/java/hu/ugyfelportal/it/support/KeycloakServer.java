@@ -6,9 +6,14 @@ public interface KeycloakServer extends AutoCloseable {
     /** For example {@code http://127.0.0.1:41234}. */
     String baseUrl();
 
-    String adminUsername();
+    /** The master realm's admin, as every server of the tests is started with it. */
+    default String adminUsername() {
+        return TestSettings.ADMIN_USERNAME;
+    }
 
-    String adminPassword();
+    default String adminPassword() {
+        return TestSettings.ADMIN_PASSWORD;
+    }
 
     /** CPU time the server process has used so far, where the process is ours to read (not in Docker). */
     default java.util.Optional<java.time.Duration> cpuTime() {
