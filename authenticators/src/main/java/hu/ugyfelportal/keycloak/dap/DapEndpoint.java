@@ -135,7 +135,7 @@ public class DapEndpoint {
             return held.get();
         }
         // This node already holds as many pages as it may: answer now; the page asks again after its pause.
-        return CompletableFuture.completedFuture(noStore(Response.ok(Map.of("reload", false), MediaType.APPLICATION_JSON_TYPE)
+        return CompletableFuture.completedFuture(noStore(statusBody(false)
                 .header(HttpHeaders.RETRY_AFTER, config.pollIntervalSeconds())));
     }
 
@@ -295,7 +295,12 @@ public class DapEndpoint {
     }
 
     private static Response statusAnswer(boolean reload) {
-        return noStore(Response.ok(Map.of("reload", reload), MediaType.APPLICATION_JSON_TYPE));
+        return noStore(statusBody(reload));
+    }
+
+    /** All the status request ever says: whether the page should reload. */
+    private static Response.ResponseBuilder statusBody(boolean reload) {
+        return Response.ok(Map.of("reload", reload), MediaType.APPLICATION_JSON_TYPE);
     }
 
     private static Response walletError(Response.Status status, String error, String description) {
