@@ -17,6 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/jdk.sh
 source scripts/lib/keycloak.sh
+source scripts/lib/services.sh
 source scripts/lib/postgres.sh
 
 MODE=run
@@ -54,15 +55,11 @@ free_port() {
     done
 }
 
-children=()
 stop_all() {
     trap - INT TERM EXIT
     echo "Stopping the cluster..."
     local pid node_pid_file
-    for pid in "${children[@]}"; do
-        pkill -TERM -P "$pid" 2>/dev/null || true
-        kill "$pid" 2>/dev/null || true
-    done
+    stop_children
     # Nodes the tests started (and restarted) record their kc.sh process; one left behind by a crashed test JVM ends here.
     for node in "${NODES[@]}"; do
         node_pid_file=$RUN_DIR/node-$node/node.pid
@@ -164,25 +161,9 @@ MAIL_SMTP_PORT=$(free_port)
 MAIL_WEB_PORT=$(free_port)
 DAP_SIMULATOR_PORT=$(free_port)
 
-java -jar mail-catcher/target/ugyfelportal-mail-catcher-*-standalone.jar "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT" \
-    > "$RUN_DIR/mail-catcher.log" 2>&1 &
-children+=($!)
-
-# The simulator makes fresh development-only keys at each start and writes the realm's DÁP settings for them.
-rm -f "$RUN_DIR/dap-simulator.env"
-java -jar dap-simulator/target/ugyfelportal-dap-simulator-*-standalone.jar "$DAP_SIMULATOR_PORT" 127.0.0.1 \
-    "$RUN_DIR/dap-simulator.env" > "$RUN_DIR/dap-simulator.log" 2>&1 &
-children+=($!)
-simulator_pid=$!
-until [ -s "$RUN_DIR/dap-simulator.env" ]; do
-    kill -0 "$simulator_pid" 2>/dev/null || { echo "The DÁP simulator did not start." >&2; exit 1; }
-    sleep 1
-done
-source "$RUN_DIR/dap-simulator.env"
-export UGYFELPORTAL_DAP_QR_SCHEME=http://127.0.0.1:$DAP_SIMULATOR_PORT/wallet
-export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
-export UGYFELPORTAL_SMTP_HOST=127.0.0.1 UGYFELPORTAL_SMTP_PORT=$MAIL_SMTP_PORT
-export UGYFELPORTAL_PORTAL_CLIENT_SECRET=${UGYFELPORTAL_PORTAL_CLIENT_SECRET:-local-dev-secret}
+start_mail_catcher "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT" "$RUN_DIR/mail-catcher.log"
+start_dap_simulator "$DAP_SIMULATOR_PORT" 127.0.0.1 "$RUN_DIR/dap-simulator.env" "$RUN_DIR/dap-simulator.log"
+export_realm_environment "$MAIL_SMTP_PORT"
 
 # Starts a node in the background and waits until it serves the realm.
 start_node() {
@@ -191,15 +172,7 @@ start_node() {
     (cd "$home" && exec bin/kc.sh start --optimized "$@") > "$RUN_DIR/node-$node.log" 2>&1 &
     pid=$!
     children+=($pid)
-    echo "Starting Keycloak node $node (log: $RUN_DIR/node-$node.log)..."
-    until curl -sf -o /dev/null "http://127.0.0.1:${HTTP_PORT[$node]}/realms/ugyfelportal"; do
-        if ! kill -0 "$pid" 2>/dev/null; then
-            echo "Keycloak node $node stopped while starting; the end of its log:" >&2
-            tail -n 40 "$RUN_DIR/node-$node.log" >&2
-            exit 1
-        fi
-        sleep 2
-    done
+    await_realm "Keycloak node $node" "http://127.0.0.1:${HTTP_PORT[$node]}" "$pid" "$RUN_DIR/node-$node.log"
 }
 # Node A imports the realm into the empty database; node B starts after it and only joins the cluster.
 start_node a --import-realm

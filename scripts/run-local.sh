@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/jdk.sh
 source scripts/lib/keycloak.sh
+source scripts/lib/services.sh
 use_jdk_21_or_newer
 
 KEYCLOAK_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml)
@@ -37,52 +38,22 @@ mkdir -p "$KEYCLOAK_HOME/data/import" "$KEYCLOAK_HOME/providers"
 cp realm-config/ugyfelportal-realm.json realm-config/demo/ugyfelportal-users-0.json "$KEYCLOAK_HOME/data/import/"
 cp bundle/target/ugyfelportal-keycloak-bundle.jar "$KEYCLOAK_HOME/providers/"
 
-children=()
 stop_all() {
     trap - INT TERM EXIT
     echo "Stopping..."
-    # Each process and anything it started is stopped, children first.
-    for pid in "${children[@]}"; do
-        pkill -TERM -P "$pid" 2>/dev/null || true
-        kill "$pid" 2>/dev/null || true
-    done
+    stop_children
     wait 2>/dev/null || true
 }
 trap stop_all INT TERM EXIT
 
-java -jar mail-catcher/target/ugyfelportal-mail-catcher-*-standalone.jar "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT" &
-children+=($!)
-
-# The simulator makes fresh development-only keys at each start and writes the realm's DÁP settings for them.
-rm -f "$RUN_DIR/dap-simulator.env"
-java -jar dap-simulator/target/ugyfelportal-dap-simulator-*-standalone.jar "$DAP_SIMULATOR_PORT" localhost \
-    "$RUN_DIR/dap-simulator.env" &
-children+=($!)
-until [ -s "$RUN_DIR/dap-simulator.env" ]; do
-    kill -0 "${children[1]}" 2>/dev/null || { echo "The DÁP simulator did not start." >&2; exit 1; }
-    sleep 1
-done
-source "$RUN_DIR/dap-simulator.env"
-# The phone button of the QR page opens the simulator's wallet on this machine.
-export UGYFELPORTAL_DAP_QR_SCHEME=http://localhost:$DAP_SIMULATOR_PORT/wallet
-
-export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin
-export UGYFELPORTAL_SMTP_HOST=127.0.0.1 UGYFELPORTAL_SMTP_PORT=$MAIL_SMTP_PORT
-export UGYFELPORTAL_PORTAL_CLIENT_SECRET=${UGYFELPORTAL_PORTAL_CLIENT_SECRET:-local-dev-secret}
+start_mail_catcher "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT"
+start_dap_simulator "$DAP_SIMULATOR_PORT" localhost "$RUN_DIR/dap-simulator.env"
+export_realm_environment "$MAIL_SMTP_PORT"
 "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" --http-management-port=$((KEYCLOAK_PORT + 1000)) \
     --import-realm > "$RUN_DIR/keycloak.log" 2>&1 &
 children+=($!)
 KEYCLOAK_PID=$!
-
-echo "Starting Keycloak (log: $RUN_DIR/keycloak.log)..."
-until curl -sf -o /dev/null "http://localhost:$KEYCLOAK_PORT/realms/ugyfelportal"; do
-    if ! kill -0 "$KEYCLOAK_PID" 2>/dev/null; then
-        echo "Keycloak stopped while starting; the end of its log:" >&2
-        tail -n 40 "$RUN_DIR/keycloak.log" >&2
-        exit 1
-    fi
-    sleep 2
-done
+await_realm Keycloak "http://localhost:$KEYCLOAK_PORT" "$KEYCLOAK_PID" "$RUN_DIR/keycloak.log"
 
 cat <<INFO
 
