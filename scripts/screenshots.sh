@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots of the registration and forgotten-password pages (headless Chromium, desktop and
+# Takes the docs' screenshots of the registration and forgotten-password pages (headless Chromium, desktop and
 # 360 px wide) into docs/screenshots/, against the same real Keycloak the tests use.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Screenshots of the registration and forgotten-password pages in a real headless Chromium, at desktop and phone
- * width, for the README. Runs only when asked: {@code scripts/screenshots.sh}.
+ * width, for the docs (docs/screenshots). Runs only when asked: {@code scripts/screenshots.sh}.
  */
 @ExtendWith(UgyfelportalExtension.class)
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
