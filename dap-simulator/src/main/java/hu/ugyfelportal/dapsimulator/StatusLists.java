@@ -116,7 +116,7 @@ public final class StatusLists {
     }
 
     /** Answers a GET of list {@code number}, as {@link #serve} says. */
-    Answer get(int number) throws InterruptedException {
+    public Answer get(int number) throws InterruptedException {
         if (number < 1 || number > current.get()) {
             return new Answer(404, null);
         }
