@@ -112,7 +112,7 @@ public final class PidIssuer {
         claims.put("vct", vct);
         DisclosureSpec.Builder disclosures = DisclosureSpec.builder();
         if (statusLists != null) {
-            // HAIP §6.1: status is never selectively disclosable, so a wallet cannot leave it out.
+            // HAIP: status is never selectively disclosable, so a wallet cannot leave it out.
             claims.set("status", JsonSerialization.mapper.valueToTree(statusLists.reference(identity)));
         }
         for (Map.Entry<String, String> claim : identity.claims().entrySet()) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -168,28 +170,16 @@ class DapStatusListIT {
         });
     }
 
-    @Test
-    void aListSignedByAKeyTheIssuerIsNotTrustedWithIsRefused(TestEnvironment env) {
-        env.dap().serveStatusList("untrusted-key");
+    @ParameterizedTest(name = "a list served {0} is refused")
+    @CsvSource({
+            "untrusted-key, signer not trusted",  // signed by a key the PID's issuer is not trusted with
+            "other-sub, sub is not",              // its sub is another URI than the PID's status_list.uri
+            "expired, expired"})                  // its exp has passed
+    void aListThatCannotBeTrustedForThePidIsRefused(String serving, String reason, TestEnvironment env) {
+        env.dap().serveStatusList(serving);
 
         assertThat(refused(env, VALID, Map.of()).page()).contains(REJECTED_HU);
-        assertEvent(env, "dap_status_list_invalid", "signer not trusted");
-    }
-
-    @Test
-    void aListWhoseSubjectIsAnotherUriIsRefused(TestEnvironment env) {
-        env.dap().serveStatusList("other-sub");
-
-        assertThat(refused(env, VALID, Map.of()).page()).contains(REJECTED_HU);
-        assertEvent(env, "dap_status_list_invalid", "sub is not");
-    }
-
-    @Test
-    void anExpiredListIsRefused(TestEnvironment env) {
-        env.dap().serveStatusList("expired");
-
-        assertThat(refused(env, VALID, Map.of()).page()).contains(REJECTED_HU);
-        assertEvent(env, "dap_status_list_invalid", "expired");
+        assertEvent(env, "dap_status_list_invalid", reason);
     }
 
     /** What the customer sees after the phone's answer was refused, and what the phone was told. */

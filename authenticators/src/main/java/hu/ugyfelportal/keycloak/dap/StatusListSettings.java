@@ -38,7 +38,7 @@ public record StatusListSettings(FailurePolicy failurePolicy, int graceSeconds, 
     public static final int MAX_TOKEN_BYTES = 1024 * 1024;
     /** The largest byte array a list may inflate to: 16 MiB, 134 million 1-bit entries. */
     public static final int MAX_LIST_BYTES = 16 * 1024 * 1024;
-    /** Redirects followed (draft-ietf-oauth-status-list §8.2 says clients SHOULD follow them; §12.5 bounds them). */
+    /** Redirects followed (draft-ietf-oauth-status-list §8.2 says clients SHOULD follow them; §11.4 warns of loops). */
     public static final int MAX_REDIRECTS = 3;
 
     /** When the list cannot be fetched (no answer, a timeout, an HTTP error). */

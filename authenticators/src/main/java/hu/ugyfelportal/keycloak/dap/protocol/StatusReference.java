@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a PID's status is kept: its {@code status.status_list} claim (draft-ietf-oauth-status-list §6.1, SD-JWT VC
- * §3.2.2.2), the index into the list and the URI of the status list token.
+ * Where a PID's status is kept: its {@code status.status_list} claim (draft-ietf-oauth-status-list §6.2; SD-JWT
+ * VC's registered claim {@code status}), the index into the list and the URI of the status list token.
  */
 public record StatusReference(long idx, String uri) {
 
