@@ -42,11 +42,16 @@ final class PidStatusCheck {
     private final StatusListFetcher fetcher;
 
     PidStatusCheck(KeycloakSession session, DapConfig config) {
+        this(session.singleUseObjects(), new StatusListFetcher(session.getProvider(HttpClientProvider.class).getHttpClient(),
+                config.statusList()), config);
+    }
+
+    PidStatusCheck(SingleUseObjectProvider store, StatusListFetcher fetcher, DapConfig config) {
         this.config = config;
         this.trust = config.presentationVerifier().issuerTrust();
         this.settings = config.statusList();
-        this.store = session.singleUseObjects();
-        this.fetcher = new StatusListFetcher(session.getProvider(HttpClientProvider.class).getHttpClient(), settings);
+        this.store = store;
+        this.fetcher = fetcher;
     }
 
     /**
@@ -55,12 +60,16 @@ final class PidStatusCheck {
      * @throws PresentationRejectedException a {@code status} claim we cannot read
      */
     void check(Map<String, Object> claims) throws PresentationRejectedException {
+        check(claims, Instant.now());
+    }
+
+    void check(Map<String, Object> claims, Instant now) throws PresentationRejectedException {
         Optional<StatusReference> reference = StatusReference.of(claims);
         if (reference.isEmpty()) {
             return;
         }
         String issuer = claims.get("iss") == null ? null : claims.get("iss").toString();
-        token(reference.get(), issuer, Instant.now()).requireValid(reference.get());
+        token(reference.get(), issuer, now).requireValid(reference.get());
     }
 
     private StatusListToken token(StatusReference reference, String issuer, Instant now) throws PidStatusException {
@@ -68,7 +77,9 @@ final class PidStatusCheck {
         Map<String, String> stored = store.get(key);
         Optional<StatusListToken> copy = stored == null ? Optional.empty() : verifiedCopy(stored, reference, issuer, now);
         Instant fetchedAt = stored == null ? Instant.EPOCH : Instant.ofEpochSecond(Long.parseLong(stored.get(FETCHED_AT)));
-        if (copy.isPresent() && now.isBefore(fetchedAt.plusSeconds(cacheSeconds(copy.get())))) {
+        // A copy older than the PID may predate its index: the issuer grows its lists (TSL §13.4).
+        if (copy.isPresent() && now.isBefore(fetchedAt.plusSeconds(cacheSeconds(copy.get())))
+                && reference.idx() < copy.get().list().size()) {
             return copy.get();
         }
         String fetched;
