@@ -77,9 +77,7 @@ final class PidStatusCheck {
         Map<String, String> stored = store.get(key);
         Optional<StatusListToken> copy = stored == null ? Optional.empty() : verifiedCopy(stored, reference, issuer, now);
         Instant fetchedAt = stored == null ? Instant.EPOCH : Instant.ofEpochSecond(Long.parseLong(stored.get(FETCHED_AT)));
-        // A copy older than the PID may predate its index: the issuer grows its lists (TSL §13.4).
-        if (copy.isPresent() && now.isBefore(fetchedAt.plusSeconds(cacheSeconds(copy.get())))
-                && reference.idx() < copy.get().list().size()) {
+        if (copy.isPresent() && isFresh(copy.get(), fetchedAt, reference, now)) {
             return copy.get();
         }
         String fetched;
@@ -94,12 +92,22 @@ final class PidStatusCheck {
             throw e;
         }
         StatusListToken token = verify(fetched, reference, issuer, now);
-        long lifespan = Math.max(cacheSeconds(token), settings.failurePolicy() == StatusListSettings.FailurePolicy.LAST_GOOD_COPY
-                ? settings.graceSeconds() : 0);
+        keep(key, fetched, token, now);
+        return token;
+    }
+
+    /** For its cache time, or the grace period when a last good copy may be needed and that is longer. */
+    private void keep(String key, String fetched, StatusListToken token, Instant now) {
+        long lifespan = Math.max(cacheSeconds(token),
+                settings.failurePolicy() == StatusListSettings.FailurePolicy.LAST_GOOD_COPY ? settings.graceSeconds() : 0);
         if (lifespan > 0) {
             store.put(key, lifespan, Map.of(TOKEN, fetched, FETCHED_AT, String.valueOf(now.getEpochSecond())));
         }
-        return token;
+    }
+
+    /** Within its cache time, and long enough for the index: issuers grow their lists (TSL §13.4). */
+    private boolean isFresh(StatusListToken copy, Instant fetchedAt, StatusReference reference, Instant now) {
+        return now.isBefore(fetchedAt.plusSeconds(cacheSeconds(copy))) && reference.idx() < copy.list().size();
     }
 
     /** A stored copy that no longer verifies (expired, or the trust settings changed) is as good as none. */

@@ -57,7 +57,7 @@ public final class StatusList {
     /** The status at {@code index}; an index outside the list says nothing, so it is refused (§8.3). */
     public int statusAt(long index) throws PidStatusException {
         if (index < 0 || index >= size()) {
-            throw invalid("status index " + index + " is outside the list of " + size());
+            throw invalid("status index is outside the list of " + size() + " entries");
         }
         int perByte = Byte.SIZE / bits;
         int value = bytes[(int) (index / perByte)] & 0xFF;
