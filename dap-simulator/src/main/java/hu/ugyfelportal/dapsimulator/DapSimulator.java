@@ -28,7 +28,8 @@ import java.util.concurrent.Executors;
  * <li>{@code POST /api/approve-unencrypted} with {@code uri} and {@code identity}: approves with a plain
  * {@code direct_post} answer even where the request asks for {@code direct_post.jwt};</li>
  * <li>{@code GET /issuer-certificate.pem}: the issuer's signing certificate, for a realm that pins it;</li>
- * <li>{@code GET /issuer-ca.pem}: the issuer's root CA certificate, for a realm that trusts its chain.</li>
+ * <li>{@code GET /issuer-ca.pem}: the issuer's root CA certificate, for a realm that trusts its chain;</li>
+ * <li>the PID issuer's status lists and their API ({@link StatusListRoutes}).</li>
  * </ul>
  * The API answers JSON: {@code {"verifierStatus": 200, "verifierBody": "..."}} or {@code {"error": "..."}} (HTTP 400).
  */
@@ -39,6 +40,7 @@ public final class DapSimulator implements AutoCloseable {
     private final HttpServer server;
     private final PidIssuer issuer;
     private final Wallet wallet;
+    private final StatusListRoutes statusLists;
     /** Requests shown on the page and waiting for the user's decision; this is a dev tool, not a cluster node. */
     private final Map<String, VerifierRequest> pending = new ConcurrentHashMap<>();
 
@@ -46,6 +48,7 @@ public final class DapSimulator implements AutoCloseable {
         this.server = server;
         this.issuer = new PidIssuer(baseUrl());
         this.wallet = new Wallet(issuer);
+        this.statusLists = new StatusListRoutes(issuer.statusLists());
     }
 
     public static DapSimulator start(String host, int port) {
@@ -63,7 +66,9 @@ public final class DapSimulator implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        // Bound to every address (in a container): Keycloak in the same network namespace reaches it as localhost.
+        String host = server.getAddress().getAddress().isAnyLocalAddress() ? "localhost" : server.getAddress().getHostString();
+        return "http://" + host + ":" + server.getAddress().getPort();
     }
 
     public PidIssuer issuer() {
@@ -81,6 +86,9 @@ public final class DapSimulator implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             try {
+                if (statusLists.handle(exchange, method, path)) {
+                    return;
+                }
                 if (method.equals("GET") && path.equals("/")) {
                     html(exchange, 200, SimulatorPages.start(TestIdentity.ALL));
                 } else if (method.equals("GET") && path.equals("/issuer-certificate.pem")) {
@@ -151,7 +159,7 @@ public final class DapSimulator implements AutoCloseable {
         json(exchange, 200, body);
     }
 
-    private static Map<String, String> form(HttpExchange exchange) throws IOException {
+    static Map<String, String> form(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : body.split("&")) {
@@ -164,7 +172,7 @@ public final class DapSimulator implements AutoCloseable {
         return form;
     }
 
-    private static String required(Map<String, String> form, String name) {
+    static String required(Map<String, String> form, String name) {
         String value = form.get(name);
         if (value == null || value.isBlank()) {
             throw new WalletException("Missing form field " + name);
@@ -176,11 +184,11 @@ public final class DapSimulator implements AutoCloseable {
         send(exchange, status, "text/html; charset=utf-8", html);
     }
 
-    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
+    static void json(HttpExchange exchange, int status, Object body) throws IOException {
         send(exchange, status, "application/json", JsonSerialization.writeValueAsString(body));
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);

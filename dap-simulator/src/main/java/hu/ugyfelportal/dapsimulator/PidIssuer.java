@@ -21,18 +21,22 @@ import java.util.Map;
  * selectively disclosable and the holder's key in {@code cnf}. Like a real issuer it has a small PKI: a root CA (what
  * the dev realm trusts, {@link #rootCertificatePem()}), an issuing CA, and its own signing certificate (named by its
  * {@code iss} URL), sent with the issuing CA in each credential's {@code x5c} header. The signing certificate alone can
- * also be pinned ({@link #certificatePem()}).
+ * also be pinned ({@link #certificatePem()}). Its PIDs name their entry in its {@link StatusLists} in {@code status}.
  */
 public final class PidIssuer {
 
     public static final String PID_VCT = "urn:eudi:pid:1";
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
+    /** Where its status lists are served, below its {@code iss} URL. */
+    public static final String STATUS_LISTS_PATH = "/status-lists/";
     private static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(30);
 
     private final String issuerUrl;
     private final DevCertificates.KeyAndCertificate root;
     private final DevCertificates.KeyAndCertificate key;
     private final List<X509Certificate> x5c;
+    /** Null for an issuer whose PIDs carry no status. */
+    private final StatusLists statusLists;
 
     /** An issuer with a fresh root CA, issuing CA and signing certificate. */
     public PidIssuer(String issuerUrl) {
@@ -40,19 +44,25 @@ public final class PidIssuer {
     }
 
     private PidIssuer(String issuerUrl, Pki pki) {
-        this(issuerUrl, pki.root(), pki.signer(), List.of(pki.signer().certificate(), pki.issuingCa().certificate()));
+        this(issuerUrl, pki.root(), pki.signer(), List.of(pki.signer().certificate(), pki.issuingCa().certificate()), true);
     }
 
     /**
      * For tests of the verifier: signs with {@code key} and sends {@code x5c} as the header's chain (an empty list:
-     * no {@code x5c} header).
+     * no {@code x5c} header). Its PIDs carry no {@code status}.
      */
     public PidIssuer(String issuerUrl, DevCertificates.KeyAndCertificate root, DevCertificates.KeyAndCertificate key,
                      List<X509Certificate> x5c) {
+        this(issuerUrl, root, key, x5c, false);
+    }
+
+    private PidIssuer(String issuerUrl, DevCertificates.KeyAndCertificate root, DevCertificates.KeyAndCertificate key,
+                      List<X509Certificate> x5c, boolean withStatusLists) {
         this.issuerUrl = issuerUrl;
         this.root = root;
         this.key = key;
         this.x5c = List.copyOf(x5c);
+        this.statusLists = withStatusLists ? new StatusLists(issuerUrl + STATUS_LISTS_PATH, key, x5c) : null;
     }
 
     /** Root CA → issuing CA → the issuer's signing certificate, named by its {@code iss} URL. */
@@ -81,6 +91,14 @@ public final class PidIssuer {
         return root;
     }
 
+    /** The status lists its PIDs name in their {@code status} claim. */
+    public StatusLists statusLists() {
+        if (statusLists == null) {
+            throw new IllegalStateException("This issuer's PIDs carry no status");
+        }
+        return statusLists;
+    }
+
     /** A credential valid from now for {@link #DEFAULT_VALIDITY}. */
     public String issue(TestIdentity identity, PublicKey holderKey) {
         Instant now = Instant.now();
@@ -93,6 +111,10 @@ public final class PidIssuer {
         claims.put("iss", issuerUrl);
         claims.put("vct", vct);
         DisclosureSpec.Builder disclosures = DisclosureSpec.builder();
+        if (statusLists != null) {
+            // HAIP: status is never selectively disclosable, so a wallet cannot leave it out.
+            claims.set("status", JsonSerialization.mapper.valueToTree(statusLists.reference(identity)));
+        }
         for (Map.Entry<String, String> claim : identity.claims().entrySet()) {
             claims.put(claim.getKey(), claim.getValue());
             disclosures.withUndisclosedClaim(claim.getKey());

@@ -24,7 +24,10 @@ public record TestIdentity(String id, String personalAdministrativeNumber, Strin
             new TestIdentity("szilagyi-marta", "DEV-000013", "Szilágyi", "Márta", "1966-04-19"),
             new TestIdentity("fekete-bence", "DEV-000014", "Fekete", "Bence", "1996-12-28"),
             new TestIdentity("szucs-dora", "DEV-000015", "Szűcs", "Dóra", "1989-07-07"),
-            new TestIdentity("kelemen-reka", "DEV-000016", "Kelemen", "Réka", "1977-03-05"));
+            new TestIdentity("kelemen-reka", "DEV-000016", "Kelemen", "Réka", "1977-03-05"),
+            new TestIdentity("bodnar-zoltan", "DEV-000017", "Bodnár", "Zoltán", "1981-08-23"),
+            new TestIdentity("simon-agnes", "DEV-000018", "Simon", "Ágnes", "1970-02-11"),
+            new TestIdentity("racz-tamas", "DEV-000019", "Rácz", "Tamás", "1994-11-30"));
 
     public static TestIdentity byId(String id) {
         return ALL.stream().filter(identity -> identity.id().equals(id)).findFirst()

@@ -30,12 +30,14 @@ import java.util.Map;
  *                               waits on one long-poll request at a time); also its no-JavaScript refresh, times three
  * @param statusHoldSeconds      how long one QR-page status request is held open waiting for the phone's answer; keep
  *                               it below the idle timeout of any reverse proxy in front of Keycloak
+ * @param statusList             how the PID's status list is fetched and cached
  */
 public record DapConfig(String qrScheme, String credentialType, List<String> requestedClaims,
                         List<String> subjectClaims, String responseMode, String trustedIssuers,
                         String trustedIssuerCas, String signingKey,
                         String signingCertificates, int requestLifetimeSeconds, int keyBindingMaxAgeSeconds,
-                        int clockSkewSeconds, int pollIntervalSeconds, int statusHoldSeconds) {
+                        int clockSkewSeconds, int pollIntervalSeconds, int statusHoldSeconds,
+                        StatusListSettings statusList) {
 
     public static final String QR_SCHEME = "dapQrScheme";
     public static final String CREDENTIAL_TYPE = "dapCredentialType";
@@ -110,7 +112,8 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
                 number(config, KEY_BINDING_MAX_AGE, DEFAULT_KEY_BINDING_MAX_AGE),
                 number(config, CLOCK_SKEW, DEFAULT_CLOCK_SKEW),
                 number(config, POLL_INTERVAL, DEFAULT_POLL_INTERVAL),
-                number(config, STATUS_HOLD, DEFAULT_STATUS_HOLD));
+                number(config, STATUS_HOLD, DEFAULT_STATUS_HOLD),
+                StatusListSettings.from(config));
     }
 
     /** False until the keys and trusted issuers (or their CAs) are set: a realm may be imported before DÁP is connected. */
@@ -148,18 +151,18 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
         }
     }
 
-    private static void requireBetween(String name, int value, int min, int max) {
+    static void requireBetween(String name, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + ": between " + min + " and " + max + " seconds, not " + value);
         }
     }
 
-    private static String text(Map<String, String> config, String key, String defaultValue) {
+    static String text(Map<String, String> config, String key, String defaultValue) {
         String value = config.get(key);
         return value == null || value.isBlank() ? defaultValue : value.trim();
     }
 
-    private static int number(Map<String, String> config, String key, int defaultValue) {
+    static int number(Map<String, String> config, String key, int defaultValue) {
         String value = config.get(key);
         if (value == null || value.isBlank()) {
             return defaultValue;

@@ -100,8 +100,7 @@ public class DapEndpoint {
         }
         String message = null;
         if (result.isPresent()) {
-            message = result.get().outcome() == DapTransactions.Outcome.DECLINED
-                    ? DapIdentityProvider.Messages.DECLINED : DapIdentityProvider.Messages.REJECTED;
+            message = result.get().outcome().messageKey();
             transactions.start(authSession);
         } else if (transactions.isExpired(authSession)) {
             message = transactions.isStarted(authSession) ? DapIdentityProvider.Messages.EXPIRED : null;
@@ -201,13 +200,14 @@ public class DapEndpoint {
             }
             Map<String, Object> claims = config.presentationVerifier()
                     .verify(answer.vpToken(), config.verifierIdentity().clientId(), pending.get().nonce());
+            new PidStatusCheck(session, config).check(claims);
             String subject = DapSubject.of(config, claims);
             transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.APPROVED, subject,
                     JsonSerialization.writeValueAsString(claims)));
             return noStore(Response.ok(Map.of(), MediaType.APPLICATION_JSON_TYPE));
         } catch (PresentationRejectedException e) {
-            transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.REJECTED, null, null));
-            walletEvent("dap_presentation_rejected", e.reason());
+            transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.refusing(e), null, null));
+            walletEvent(e.eventError(), e.reason());
             return walletError(Response.Status.BAD_REQUEST, "invalid_request", "The presentation was not accepted");
         } catch (IOException e) {
             throw new IllegalStateException(e);

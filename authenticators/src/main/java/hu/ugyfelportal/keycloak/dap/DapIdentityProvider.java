@@ -101,6 +101,9 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
         static final String DECLINED = "dap.declined";
         static final String REJECTED = "dap.rejected";
         static final String EXPIRED = "dap.expired";
+        static final String PID_REVOKED = "dap.pidRevoked";
+        static final String PID_SUSPENDED = "dap.pidSuspended";
+        static final String PID_STATUS_UNAVAILABLE = "dap.pidStatusUnavailable";
 
         private Messages() {
         }

@@ -138,7 +138,7 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return ProviderConfigurationBuilder.create()
+        ProviderConfigurationBuilder properties = ProviderConfigurationBuilder.create()
                 .property().name(DapConfig.QR_SCHEME).label("QR link scheme").type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(DapConfig.DEFAULT_QR_SCHEME)
                 .helpText("How the QR code's link starts: the wallet's scheme (openid4vp://) or its https link.").add()
@@ -178,8 +178,9 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DapConfig.DEFAULT_STATUS_HOLD))
                 .helpText("How long one status request waits for the phone's answer before it answers 'no change' and "
                         + "the page asks again. Keep it below the idle (read) timeout of any reverse proxy or load "
-                        + "balancer in front of Keycloak (often 60 s).").add()
-                .build();
+                        + "balancer in front of Keycloak (often 60 s).").add();
+        StatusListSettings.configProperties().forEach(properties::property);
+        return properties.build();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException;
+import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseEncryptionKey;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
 import org.keycloak.common.util.SecretGenerator;
@@ -47,8 +49,38 @@ final class DapTransactions {
     private static final String PRIVATE_KEY = "privateKey";
     private static final int TOKEN_BYTES = 32;
 
-    /** What the wallet's answer came to; kept until the browser collects it. */
-    enum Outcome { APPROVED, DECLINED, REJECTED }
+    /** What the wallet's answer came to, with the message the QR page then shows; kept until the browser collects it. */
+    enum Outcome {
+        APPROVED(null),
+        DECLINED(DapIdentityProvider.Messages.DECLINED),
+        REJECTED(DapIdentityProvider.Messages.REJECTED),
+        PID_REVOKED(DapIdentityProvider.Messages.PID_REVOKED),
+        PID_SUSPENDED(DapIdentityProvider.Messages.PID_SUSPENDED),
+        PID_STATUS_UNAVAILABLE(DapIdentityProvider.Messages.PID_STATUS_UNAVAILABLE);
+
+        private final String messageKey;
+
+        Outcome(String messageKey) {
+            this.messageKey = messageKey;
+        }
+
+        String messageKey() {
+            return messageKey;
+        }
+
+        /** The refusal's outcome: the PID's status has its own messages, every other refusal the one. */
+        static Outcome refusing(PresentationRejectedException refusal) {
+            if (!(refusal instanceof PidStatusException status)) {
+                return REJECTED;
+            }
+            return switch (status.problem()) {
+                case REVOKED -> PID_REVOKED;
+                case SUSPENDED -> PID_SUSPENDED;
+                case LIST_UNAVAILABLE -> PID_STATUS_UNAVAILABLE;
+                case LIST_INVALID -> REJECTED;
+            };
+        }
+    }
 
     /**
      * @param responseMode  how the wallet was asked to answer; null until the request is fetched

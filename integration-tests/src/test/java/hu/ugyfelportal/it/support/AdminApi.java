@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,21 +61,24 @@ public final class AdminApi {
 
     /** Runs {@code step} with one setting of an identity provider changed, then puts the previous value back. */
     public void withIdentityProviderSetting(String alias, String key, String value, Step step) throws Exception {
+        withIdentityProviderSettings(alias, Map.of(key, value), step);
+    }
+
+    /** Runs {@code step} with some settings of an identity provider changed, then puts the previous values back. */
+    public void withIdentityProviderSettings(String alias, Map<String, String> changes, Step step) throws Exception {
         String path = "/identity-provider/instances/" + alias;
         Map<String, Object> provider = get(path, new TypeReference<>() {
         });
         @SuppressWarnings("unchecked")
         Map<String, String> config = (Map<String, String>) provider.get("config");
-        String previous = config.put(key, value);
+        Map<String, String> original = new HashMap<>(config);
+        config.putAll(changes);
         call("PUT", path, provider).expect(204);
         try {
             step.run();
         } finally {
-            if (previous == null) {
-                config.remove(key);
-            } else {
-                config.put(key, previous);
-            }
+            config.clear();
+            config.putAll(original);
             call("PUT", path, provider).expect(204);
         }
     }

@@ -108,6 +108,48 @@ public final class DapPhone {
         }
     }
 
+    /** The PID issuer marks the identity's PID {@code valid}, {@code revoked} or {@code suspended} in its status list. */
+    public void setPidStatus(String identity, String status) {
+        expectOk(post("/api/status", Map.of("identity", identity, "status", status)));
+    }
+
+    /**
+     * How the issuer serves its status lists: {@code normal}, {@code unavailable} (503), {@code hanging},
+     * {@code untrusted-key}, {@code other-sub} or {@code expired}.
+     */
+    public void serveStatusList(String mode) {
+        expectOk(post("/api/status-list/serve", Map.of("mode", mode)));
+    }
+
+    /** PIDs issued from now on name a new status list, which Keycloak has not cached yet; returns its URI. */
+    public String newStatusList() {
+        return (String) expectOk(post("/api/status-list/new", Map.of())).body().get("uri");
+    }
+
+    /** How often the status list at {@code uri} has been fetched. */
+    public int statusListFetches(String uri) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(simulatorUrl
+                    + "/api/status-list/fetches?uri=" + URLEncoder.encode(uri, StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Map<String, Object> body = JsonSerialization.readValue(response.body(), new TypeReference<>() {
+            });
+            return ((Number) body.get("fetches")).intValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Outcome expectOk(Outcome outcome) {
+        if (outcome.status() != 200) {
+            throw new AssertionError("The simulator refused: " + outcome.body());
+        }
+        return outcome;
+    }
+
     public Outcome decline(String qrContent) {
         return post("/api/decline", Map.of("uri", qrContent));
     }

@@ -32,6 +32,8 @@ final class RealmEnvironment {
         environment.put("UGYFELPORTAL_DAP_TRUSTED_ISSUER_CAS", DapSimulatorMain.oneLine(dap.issuer().rootCertificatePem()));
         environment.put("UGYFELPORTAL_DAP_SIGNING_KEY", DapSimulatorMain.oneLine(verifier.privateKeyPem()));
         environment.put("UGYFELPORTAL_DAP_SIGNING_CERTIFICATES", DapSimulatorMain.oneLine(verifier.certificatePem()));
+        // The simulator's PIDs name its status lists at http://127.0.0.1:<port>/status-lists/…
+        environment.put("UGYFELPORTAL_DAP_STATUS_LIST_LOOPBACK_HTTP", "true");
         return environment;
     }
 }

@@ -14,4 +14,9 @@ public class PresentationRejectedException extends Exception {
     public String reason() {
         return getMessage();
     }
+
+    /** The event's error code. */
+    public String eventError() {
+        return "dap_presentation_rejected";
+    }
 }
