@@ -45,15 +45,11 @@ start_dap_simulator() {
     export UGYFELPORTAL_DAP_QR_SCHEME=http://$host:$port/wallet
 }
 
-# start_demo_portal PORTAL_URL KEYCLOAK_URL [LOG]: the demo portal on PORTAL_URL's port, logging in with the realm's
-# portal client at KEYCLOAK_URL; its secret comes from UGYFELPORTAL_PORTAL_CLIENT_SECRET (export_realm_environment).
+# start_demo_portal PORTAL_URL KEYCLOAK_URL: the demo portal on PORTAL_URL's port, logging in with the realm's portal
+# client at KEYCLOAK_URL; its secret comes from UGYFELPORTAL_PORTAL_CLIENT_SECRET (export_realm_environment).
 start_demo_portal() {
     local jar=(demo-portal/target/ugyfelportal-demo-portal-*-standalone.jar)
-    if [ -n "${3:-}" ]; then
-        java -jar "${jar[0]}" "$1" "$2" > "$3" 2>&1 &
-    else
-        java -jar "${jar[0]}" "$1" "$2" &
-    fi
+    java -jar "${jar[0]}" "$1" "$2" &
     children+=($!)
 }
 
