@@ -36,12 +36,16 @@ for port in "$KEYCLOAK_PORT" "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT" "$DAP_SIMULATOR_
     fi
 done
 
+# Debian's Maven 3.8 writes colour resets even in quiet batch mode: dropped from what it prints, errors kept.
+without_colour_codes() {
+    sed 's/\x1b\[[0-9;]*m//g'
+}
+
 echo "Building the bundle, the mail catcher, the DÁP simulator and the demo portal..."
-# Debian's Maven 3.8 writes colour resets even in batch mode; they are dropped, errors are kept.
-mvn -B -ntp -q -DskipTests -pl bundle,mail-catcher,dap-simulator,demo-portal -am package 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+mvn -B -ntp -q -DskipTests -pl bundle,mail-catcher,dap-simulator,demo-portal -am package 2>&1 | without_colour_codes
 
 if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
-    unpack_keycloak "$KEYCLOAK_VERSION" "$RUN_DIR"
+    unpack_keycloak "$KEYCLOAK_VERSION" "$RUN_DIR" 2>&1 | without_colour_codes
 fi
 rm -rf "$KEYCLOAK_HOME/data"
 mkdir -p "$KEYCLOAK_HOME/data/import" "$KEYCLOAK_HOME/providers"
@@ -50,7 +54,9 @@ cp bundle/target/ugyfelportal-keycloak-bundle.jar "$KEYCLOAK_HOME/providers/"
 
 stop_all() {
     trap - INT TERM EXIT
-    echo "Stopping..."
+    # After Ctrl-C on "run-local.sh | tee", the pipe is gone: printing must not end the script before its children.
+    trap '' PIPE
+    echo "Stopping..." 2>/dev/null || true
     stop_children
     wait 2>/dev/null || true
 }
@@ -70,7 +76,7 @@ await_realm Keycloak "http://localhost:$KEYCLOAK_PORT" "$KEYCLOAK_PID" "$RUN_DIR
 cat <<INFO
 
 The Ügyfélportál login is running.
-  Demo portal (log in, see the chosen client number): $UGYFELPORTAL_PORTAL_URL/
+  Demo portal (start here):          $UGYFELPORTAL_PORTAL_URL/   (log in, see the chosen client number)
   Customer login (account console): http://localhost:$KEYCLOAK_PORT/realms/ugyfelportal/account
   Admin console:                     http://localhost:$KEYCLOAK_PORT/admin   (admin / admin)
   Mail inbox (login codes, links):   http://localhost:$MAIL_WEB_PORT/
