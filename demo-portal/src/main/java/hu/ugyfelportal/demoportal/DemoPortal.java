@@ -117,7 +117,8 @@ public final class DemoPortal implements AutoCloseable {
         setCookie(exchange, LOGIN_COOKIE, "", Duration.ZERO);
         if (login.isEmpty() || !login.get().state().equals(query.get("state")) || query.get("code") == null) {
             System.err.println("Demo portal: login refused (" + (login.isEmpty() ? "no login of this browser"
-                    : query.containsKey("error") ? "Keycloak answered " + query.get("error") : "wrong state") + ")");
+                    : query.containsKey("error") ? "Keycloak answered " + printable(query.get("error"))
+                    : "wrong state") + ")");
             html(exchange, 400, PortalPages.loginFailed());
             return;
         }
@@ -146,6 +147,11 @@ public final class DemoPortal implements AutoCloseable {
         setCookie(exchange, SESSION_COOKIE, "", Duration.ZERO);
         redirect(exchange, session.map(login -> oidc.logoutUrl(login.idToken()))
                 .orElseGet(() -> URI.create(settings.postLogoutRedirectUri())));
+    }
+
+    /** A value from the browser, fit for one console line. */
+    private static String printable(String value) {
+        return value.replaceAll("[^A-Za-z0-9_.-]", "?");
     }
 
     private static <T> Optional<T> current(Map<String, Expiring<T>> store, String id) {
