@@ -61,7 +61,8 @@ public final class DemoPortal implements AutoCloseable {
             server.start();
             return portal;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the demo portal on " + bindAddress + ":" + port, e);
+            throw new UncheckedIOException("Could not start the demo portal on " + bindAddress + ":" + port + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package hu.ugyfelportal.demoportal;
 
+import java.io.UncheckedIOException;
+
 /**
  * {@code java -jar ugyfelportal-demo-portal-*-standalone.jar PORTAL_URL KEYCLOAK_URL [bind-address]}
  * <p>
@@ -18,9 +20,16 @@ public final class DemoPortalMain {
             System.err.println("Usage: java -jar ugyfelportal-demo-portal-standalone.jar PORTAL_URL KEYCLOAK_URL [bind-address]");
             System.exit(2);
         }
-        PortalSettings settings = new PortalSettings(args[0], args[1] + "/realms/ugyfelportal",
-                PortalSettings.CLIENT_ID, System.getenv("UGYFELPORTAL_PORTAL_CLIENT_SECRET"));
-        DemoPortal portal = DemoPortal.start(settings, args.length > 2 ? args[2] : "127.0.0.1");
+        DemoPortal portal;
+        try {
+            PortalSettings settings = new PortalSettings(args[0], args[1] + "/realms/ugyfelportal",
+                    PortalSettings.CLIENT_ID, System.getenv("UGYFELPORTAL_PORTAL_CLIENT_SECRET"));
+            portal = DemoPortal.start(settings, args.length > 2 ? args[2] : "127.0.0.1");
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            System.err.println("Demo portal: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.println("Demo portal: " + portal.url() + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(portal::close));
         Thread.currentThread().join();
