@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole system locally, no Docker: Keycloak 26.7.3 from Maven Central in dev mode (embedded H2) with
-# the bundle, the realm and the demo customers, a mail catcher whose inbox is a web page, and the DÁP simulator.
-# Every start begins with a fresh database, so the realm file is always imported as it is now.
-# Ports: KEYCLOAK_PORT (8080), MAIL_SMTP_PORT (2525), MAIL_WEB_PORT (8025), DAP_SIMULATOR_PORT (8090).
+# the bundle, the realm and the demo customers, a mail catcher whose inbox is a web page, the DÁP simulator, and a
+# demo portal on the realm's portal client. Every start begins with a fresh database, so the realm file is always
+# imported as it is now.
+# Ports: KEYCLOAK_PORT (8080), MAIL_SMTP_PORT (2525), MAIL_WEB_PORT (8025), DAP_SIMULATOR_PORT (8090); the demo portal
+# listens on the port of UGYFELPORTAL_PORTAL_URL (http://localhost:3000), the realm's portal address.
 # Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,22 +18,34 @@ KEYCLOAK_PORT=${KEYCLOAK_PORT:-8080}
 MAIL_SMTP_PORT=${MAIL_SMTP_PORT:-2525}
 MAIL_WEB_PORT=${MAIL_WEB_PORT:-8025}
 DAP_SIMULATOR_PORT=${DAP_SIMULATOR_PORT:-8090}
+UGYFELPORTAL_PORTAL_URL=${UGYFELPORTAL_PORTAL_URL:-http://localhost:3000}
+export UGYFELPORTAL_PORTAL_URL=${UGYFELPORTAL_PORTAL_URL%/}
+PORTAL_PORT=$(sed -n 's,^https\?://[^/]*:\([0-9]\+\)$,\1,p' <<< "$UGYFELPORTAL_PORTAL_URL")
+if [ -z "$PORTAL_PORT" ]; then
+    echo "UGYFELPORTAL_PORTAL_URL must name its port, e.g. http://localhost:3000 (it is $UGYFELPORTAL_PORTAL_URL)." >&2
+    exit 1
+fi
 RUN_DIR=.local
 KEYCLOAK_HOME=$RUN_DIR/keycloak-$KEYCLOAK_VERSION
 
-for port in "$KEYCLOAK_PORT" "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT" "$DAP_SIMULATOR_PORT"; do
+for port in "$KEYCLOAK_PORT" "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT" "$DAP_SIMULATOR_PORT" "$PORTAL_PORT"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         echo "Port $port is already in use (another run?). Stop it, or choose other ports with" \
-             "KEYCLOAK_PORT / MAIL_SMTP_PORT / MAIL_WEB_PORT / DAP_SIMULATOR_PORT." >&2
+             "KEYCLOAK_PORT / MAIL_SMTP_PORT / MAIL_WEB_PORT / DAP_SIMULATOR_PORT / UGYFELPORTAL_PORTAL_URL." >&2
         exit 1
     fi
 done
 
-echo "Building the bundle, the mail catcher and the DÁP simulator..."
-mvn -B -ntp -q -DskipTests -pl bundle,mail-catcher,dap-simulator -am package
+# Debian's Maven 3.8 writes colour resets even in quiet batch mode: dropped from what it prints, errors kept.
+without_colour_codes() {
+    sed 's/\x1b\[[0-9;]*m//g'
+}
+
+echo "Building the bundle, the mail catcher, the DÁP simulator and the demo portal..."
+mvn -B -ntp -q -DskipTests -pl bundle,mail-catcher,dap-simulator,demo-portal -am package 2>&1 | without_colour_codes
 
 if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
-    unpack_keycloak "$KEYCLOAK_VERSION" "$RUN_DIR"
+    unpack_keycloak "$KEYCLOAK_VERSION" "$RUN_DIR" 2>&1 | without_colour_codes
 fi
 rm -rf "$KEYCLOAK_HOME/data"
 mkdir -p "$KEYCLOAK_HOME/data/import" "$KEYCLOAK_HOME/providers"
@@ -40,7 +54,9 @@ cp bundle/target/ugyfelportal-keycloak-bundle.jar "$KEYCLOAK_HOME/providers/"
 
 stop_all() {
     trap - INT TERM EXIT
-    echo "Stopping..."
+    # After Ctrl-C on "run-local.sh | tee", the pipe is gone: printing must not end the script before its children.
+    trap '' PIPE
+    echo "Stopping..." 2>/dev/null || true
     stop_children
     wait 2>/dev/null || true
 }
@@ -49,8 +65,10 @@ trap stop_all INT TERM EXIT
 start_mail_catcher "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT"
 start_dap_simulator "$DAP_SIMULATOR_PORT" localhost "$RUN_DIR/dap-simulator.env"
 export_realm_environment "$MAIL_SMTP_PORT"
+start_demo_portal "$UGYFELPORTAL_PORTAL_URL" "http://localhost:$KEYCLOAK_PORT"
+# Its log goes to a file, not a terminal: plain text, without colour codes.
 "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" --http-management-port=$((KEYCLOAK_PORT + 1000)) \
-    --import-realm > "$RUN_DIR/keycloak.log" 2>&1 &
+    --import-realm --log-console-color=false > "$RUN_DIR/keycloak.log" 2>&1 &
 children+=($!)
 KEYCLOAK_PID=$!
 await_realm Keycloak "http://localhost:$KEYCLOAK_PORT" "$KEYCLOAK_PID" "$RUN_DIR/keycloak.log"
@@ -58,6 +76,7 @@ await_realm Keycloak "http://localhost:$KEYCLOAK_PORT" "$KEYCLOAK_PID" "$RUN_DIR
 cat <<INFO
 
 The Ügyfélportál login is running.
+  Demo portal (start here):          $UGYFELPORTAL_PORTAL_URL/   (log in, see the chosen client number)
   Customer login (account console): http://localhost:$KEYCLOAK_PORT/realms/ugyfelportal/account
   Admin console:                     http://localhost:$KEYCLOAK_PORT/admin   (admin / admin)
   Mail inbox (login codes, links):   http://localhost:$MAIL_WEB_PORT/
@@ -66,6 +85,8 @@ The Ügyfélportál login is running.
     kovacs.janos@example.hu     : Demo-jelszo-1   (two client numbers: the chooser)
     nagy.eva@example.hu         : Demo-jelszo-2   (one client number)
     fekete.epito.kft@example.hu : Demo-jelszo-3   (a company only)
+    szabo.anna@example.hu       : no password yet (register it: login page -> Regisztrációs oldal)
+Step by step: docs/try-it.md
 Press Ctrl-C to stop.
 INFO
 wait "$KEYCLOAK_PID"

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Takes the docs' screenshots of the registration and forgotten-password pages (headless Chromium, desktop and
-# 360 px wide) into docs/screenshots/, against the same real Keycloak the tests use.
+# Takes screenshots of every page a customer meets (login, code, chooser, demo portal, error pages, DÁP QR and
+# linking, logout, registration and forgotten password) in Hungarian and English, 1280 and 390 px wide, into
+# docs/screenshots/<locale>/, with headless Chromium against the same real Keycloak the tests use (ScreenshotsIT).
+# Earlier screenshots are removed first, so a page that no longer exists leaves no picture behind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec scripts/test.sh -Dtest=RegistrationScreenshotsIT -Dsurefire.failIfNoSpecifiedTests=false \
+find docs/screenshots -name '*.png' -delete 2>/dev/null || true
+exec scripts/test.sh -Dtest=ScreenshotsIT -Dsurefire.failIfNoSpecifiedTests=false \
     -Dscreenshots.dir="$(pwd)/docs/screenshots" "$@"

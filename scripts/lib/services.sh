@@ -1,5 +1,5 @@
-# Sourced by run-local.sh and cluster.sh: the development services around Keycloak (mail catcher, DÁP simulator),
-# the realm's environment for a local run, waiting for Keycloak, and stopping what the script started.
+# Sourced by run-local.sh and cluster.sh: the development services around Keycloak (mail catcher, DÁP simulator,
+# demo portal), the realm's environment for a local run, waiting for Keycloak, and stopping what the script started.
 
 # The background processes the script started; stop_children ends each and whatever it started itself.
 children=()
@@ -43,6 +43,14 @@ start_dap_simulator() {
     done
     source "$env_file"
     export UGYFELPORTAL_DAP_QR_SCHEME=http://$host:$port/wallet
+}
+
+# start_demo_portal PORTAL_URL KEYCLOAK_URL: the demo portal on PORTAL_URL's port, logging in with the realm's portal
+# client at KEYCLOAK_URL; its secret comes from UGYFELPORTAL_PORTAL_CLIENT_SECRET (export_realm_environment).
+start_demo_portal() {
+    local jar=(demo-portal/target/ugyfelportal-demo-portal-*-standalone.jar)
+    java -jar "${jar[0]}" "$1" "$2" &
+    children+=($!)
 }
 
 # export_realm_environment SMTP_PORT: the admin account and the realm file's placeholders for a local run.

@@ -29,7 +29,10 @@ class BundleJarIT {
                     "theme/ugyfelportal/email/theme.properties");
             assertThat(entries).filteredOn(name -> name.endsWith(".class"))
                     .isNotEmpty()
-                    .allMatch(name -> name.startsWith("hu/ugyfelportal/"), "is one of our own classes");
+                    .allMatch(name -> name.startsWith("hu/ugyfelportal/"), "is one of our own classes")
+                    .noneMatch(name -> name.startsWith("hu/ugyfelportal/demoportal/")
+                            || name.startsWith("hu/ugyfelportal/dapsimulator/")
+                            || name.startsWith("hu/ugyfelportal/mailcatcher/"), "is a development tool");
         }
     }
 

@@ -1,12 +1,11 @@
 package hu.ugyfelportal.mailcatcher;
 
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.internet.MimeMessage;
-
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,11 +48,11 @@ public final class MailCatcher implements AutoCloseable {
         return smtpPort;
     }
 
+    /** Every caught mail in the order it arrived, across recipients (GreenMail keeps them per mailbox). */
     public synchronized List<ReceivedMail> allMails() {
-        if (greenMail == null) {
-            return List.of();
-        }
-        return Arrays.stream(greenMail.getReceivedMessages()).map(ReceivedMail::of).toList();
+        return storedMessages().stream()
+                .sorted(Comparator.comparing(StoredMessage::getReceivedDate))
+                .map(ReceivedMail::of).toList();
     }
 
     public List<ReceivedMail> mailsFor(String address) {
@@ -67,7 +66,7 @@ public final class MailCatcher implements AutoCloseable {
     public Optional<ReceivedMail> awaitMail(String address, int alreadySeen, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            List<MimeMessage> messages = messagesFor(address);
+            List<StoredMessage> messages = messagesFor(address);
             if (messages.size() > alreadySeen) {
                 return Optional.of(ReceivedMail.of(messages.get(alreadySeen)));
             }
@@ -84,12 +83,15 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     /** Only the address's messages, so the load tests' many caught mails are not all parsed on every look. */
-    private synchronized List<MimeMessage> messagesFor(String address) {
+    private List<StoredMessage> messagesFor(String address) {
+        return storedMessages().stream().filter(message -> ReceivedMail.isFor(message, address)).toList();
+    }
+
+    private synchronized List<StoredMessage> storedMessages() {
         if (greenMail == null) {
             return List.of();
         }
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> ReceivedMail.isFor(message, address))
-                .toList();
+        return greenMail.getManagers().getImapHostManager().getAllMessages();
     }
 
     public synchronized void purge() {

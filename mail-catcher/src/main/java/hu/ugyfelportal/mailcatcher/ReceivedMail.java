@@ -1,5 +1,6 @@
 package hu.ugyfelportal.mailcatcher;
 
+import com.icegreen.greenmail.store.StoredMessage;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -8,15 +9,18 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** One caught mail, with its plain-text and HTML bodies already taken apart. */
-public record ReceivedMail(List<String> recipients, String subject, String textBody, String htmlBody) {
+/** One caught mail, when it arrived, with its plain-text and HTML bodies already taken apart. */
+public record ReceivedMail(Instant receivedAt, List<String> recipients, String subject, String textBody,
+                           String htmlBody) {
 
-    static ReceivedMail of(MimeMessage message) {
+    static ReceivedMail of(StoredMessage stored) {
+        MimeMessage message = stored.getMimeMessage();
         try {
-            return new ReceivedMail(recipientsOf(message), message.getSubject(),
+            return new ReceivedMail(stored.getReceivedDate().toInstant(), recipientsOf(message), message.getSubject(),
                     findBody(message, "text/plain"), findBody(message, "text/html"));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Could not read a caught mail", e);
@@ -24,9 +28,9 @@ public record ReceivedMail(List<String> recipients, String subject, String textB
     }
 
     /** Reads only the recipients, so a mailbox is found without taking every caught mail's bodies apart. */
-    static boolean isFor(MimeMessage message, String address) {
+    static boolean isFor(StoredMessage message, String address) {
         try {
-            return isFor(recipientsOf(message), address);
+            return isFor(recipientsOf(message.getMimeMessage()), address);
         } catch (MessagingException e) {
             throw new IllegalStateException("Could not read a caught mail", e);
         }

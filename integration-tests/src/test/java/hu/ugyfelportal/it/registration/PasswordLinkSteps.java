@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The customer's steps through registration and forgotten password, shared by the journey tests. */
-final class PasswordLinkSteps {
+public final class PasswordLinkSteps {
 
     static final String RESET_FORM = "#kc-reset-password-form";
     static final String REGISTRATION_FORM = "#kc-registration-form";
@@ -57,7 +57,7 @@ final class PasswordLinkSteps {
         return linkFrom(LoginJourney.awaitMail(env, email, before));
     }
 
-    static String linkFrom(ReceivedMail mail) {
+    public static String linkFrom(ReceivedMail mail) {
         Matcher matcher = LINK.matcher(mail.textBody());
         if (!matcher.find()) {
             throw new AssertionError("No link in the mail:\n" + mail.textBody());

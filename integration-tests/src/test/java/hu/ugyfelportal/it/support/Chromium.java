@@ -20,6 +20,7 @@ public final class Chromium implements AutoCloseable {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String HUNGARIAN = "hu-HU,hu";
 
     private final ChromeDriver driver;
 
@@ -45,7 +46,7 @@ public final class Chromium implements AutoCloseable {
                             "--no-first-run", "--window-size=1280,900", "--lang=hu",
                             "--user-data-dir=" + Files.createTempDirectory("ugyfelportal-chromium"));
             // A Hungarian customer's browser; headless Chromium ignores --lang for Accept-Language.
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "hu-HU,hu"));
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", HUNGARIAN));
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             return new Chromium(driver);
@@ -54,9 +55,16 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
-    /** The browser with no cookies left from earlier tests. */
+    /** The browser with no cookies left from earlier tests, a Hungarian customer's. */
     public WebDriver newSession() {
+        return newSession(HUNGARIAN);
+    }
+
+    /** The browser with no cookies, asking for pages in these languages (an Accept-Language value), as its settings would. */
+    public WebDriver newSession(String acceptLanguage) {
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", acceptLanguage)));
         return driver;
     }
 

@@ -1,6 +1,8 @@
 package hu.ugyfelportal.it.support;
 
 import hu.ugyfelportal.dapsimulator.DapSimulator;
+import hu.ugyfelportal.demoportal.DemoPortal;
+import hu.ugyfelportal.demoportal.PortalSettings;
 import hu.ugyfelportal.mailcatcher.MailCatcher;
 
 import java.util.List;
@@ -18,6 +20,7 @@ public final class TestEnvironment implements AutoCloseable {
     private final KeycloakServer keycloak;
     private final AdminApi admin;
     private Chromium chromium;
+    private DemoPortal demoPortal;
 
     private TestEnvironment(MailCatcher mail, DapSimulator dap, KeycloakServer keycloak) {
         this.mail = mail;
@@ -73,6 +76,16 @@ public final class TestEnvironment implements AutoCloseable {
         return chromium;
     }
 
+    /** The demo portal at the realm's portal URL, on the realm's portal client; started on first use. */
+    public synchronized DemoPortal demoPortal() {
+        if (demoPortal == null) {
+            demoPortal = DemoPortal.start(new PortalSettings(TestSettings.PORTAL_URL,
+                    keycloak.baseUrl() + "/realms/" + TestSettings.REALM, TestSettings.PORTAL_CLIENT_ID,
+                    TestSettings.PORTAL_CLIENT_SECRET), "127.0.0.1");
+        }
+        return demoPortal;
+    }
+
     /** The portal's OIDC client, as the real portal would use it. */
     public PortalClient portal() {
         return client(TestSettings.PORTAL_CLIENT_ID, TestSettings.PORTAL_CLIENT_SECRET);
@@ -84,7 +97,7 @@ public final class TestEnvironment implements AutoCloseable {
                 TestSettings.PORTAL_URL + "/callback");
     }
 
-    /** Where clients of the tests may redirect to: nothing listens there, the browser helper stops at it. */
+    /** Where clients of the tests may redirect to: the browser helpers stop at its {@code /callback}. */
     public String portalUrl() {
         return TestSettings.PORTAL_URL;
     }
@@ -94,6 +107,9 @@ public final class TestEnvironment implements AutoCloseable {
         try {
             if (chromium != null) {
                 chromium.close();
+            }
+            if (demoPortal != null) {
+                demoPortal.close();
             }
         } finally {
             try {

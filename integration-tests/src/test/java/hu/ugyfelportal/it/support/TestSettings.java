@@ -9,8 +9,12 @@ final class TestSettings {
     static final String REALM = "ugyfelportal";
     static final String PORTAL_CLIENT_ID = "ugyfelportal-portal";
     static final String PORTAL_CLIENT_SECRET = "integration-test-secret";
-    /** Never listened on: the browser helper stops at redirects to it and reads the authorization code. */
-    static final String PORTAL_URL = "http://localhost:3000";
+    /**
+     * The realm's portal URL, on a port free at the run's start. The browser helpers stop at redirects to its
+     * {@code /callback} and read the code; only the demo portal listens there, when a test asks for it, and it
+     * answers its own paths ({@code /login/callback}), never {@code /callback}.
+     */
+    static final String PORTAL_URL = "http://localhost:" + FreePort.find();
     static final String ADMIN_USERNAME = "admin";
     static final String ADMIN_PASSWORD = "admin";
 
