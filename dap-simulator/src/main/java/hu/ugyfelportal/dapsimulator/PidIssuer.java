@@ -87,7 +87,11 @@ public final class PidIssuer {
         return issue(identity, holderKey, PID_VCT, now, now.plus(DEFAULT_VALIDITY));
     }
 
-    /** The full issuance (issuer-signed JWT and all disclosures, {@code ~}-separated, without key binding). */
+    /**
+     * The full issuance (issuer-signed JWT and all disclosures, {@code ~}-separated, without key binding).
+     *
+     * @param expiresAt the {@code exp}; null for a PID without one (SD-JWT VC makes it optional)
+     */
     public String issue(TestIdentity identity, PublicKey holderKey, String vct, Instant issuedAt, Instant expiresAt) {
         ObjectNode claims = JsonSerialization.mapper.createObjectNode();
         claims.put("iss", issuerUrl);
@@ -97,10 +101,13 @@ public final class PidIssuer {
             claims.put(claim.getKey(), claim.getValue());
             disclosures.withUndisclosedClaim(claim.getKey());
         }
-        IssuerSignedJWT issuerSigned = IssuerSignedJWT.builder()
+        IssuerSignedJWT.Builder builder = IssuerSignedJWT.builder()
                 .withClaims(claims, disclosures.build())
-                .withIat(issuedAt.getEpochSecond())
-                .withExp(expiresAt.getEpochSecond())
+                .withIat(issuedAt.getEpochSecond());
+        if (expiresAt != null) {
+            builder.withExp(expiresAt.getEpochSecond());
+        }
+        IssuerSignedJWT issuerSigned = builder
                 .withKeyBindingKey(JWKBuilder.create().ec(holderKey))
                 .withJwsType("dc+sd-jwt")
                 .withX5c(x5c.isEmpty() ? null : x5c.stream().map(PidIssuer::base64).toList())

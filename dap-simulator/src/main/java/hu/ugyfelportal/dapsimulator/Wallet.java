@@ -29,8 +29,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Plays the DÁP app: reads the QR content, fetches the signed request object with a POST to its request_uri,
- * checks it as a wallet must (OID4VP 1.0 §5.10, §5.9.3), and answers at the response_uri with a key-bound
+ * Plays the DÁP app: reads the QR content, fetches the signed request object from its request_uri (a POST with
+ * {@code wallet_nonce} and {@code wallet_metadata}, or as {@link RequestFetch} says), decrypts it when it asked for
+ * an encrypted one, checks it as a strict wallet must (OID4VP 1.0 §5, §5.9.3, §5.10), and answers at the response_uri with a key-bound
  * presentation of the chosen person's PID, or with {@code access_denied}: as form fields ({@code direct_post}) or
  * encrypted to the verifier's key ({@code direct_post.jwt}), as the request asks.
  */
@@ -38,6 +39,8 @@ public final class Wallet {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CLIENT_ID_PREFIX = "x509_san_dns:";
+    private static final String REQUEST_OBJECT_MEDIA_TYPE = "application/oauth-authz-req+jwt";
+    private static final String SELF_ISSUED = "https://self-issued.me/v2";
     private static final int SAN_DNS_NAME = 2;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -53,22 +56,44 @@ public final class Wallet {
     public record Answer(int status, String body) {
     }
 
-    /** Fetches and checks the request the QR content points to; fails with a readable message when anything is off. */
+    /** Fetches (by a POST with typical metadata) and checks the request the QR content points to. */
     public VerifierRequest fetch(String invocationUri) {
+        return fetch(invocationUri, RequestFetch.POST);
+    }
+
+    /** Fetches and checks the request the QR content points to; fails with a readable message when anything is off. */
+    public VerifierRequest fetch(String invocationUri, RequestFetch how) {
         Map<String, String> parameters = queryOf(invocationUri);
         String clientId = required(parameters, "client_id");
         String requestUri = required(parameters, "request_uri");
-        if (!"post".equals(parameters.get("request_uri_method"))) {
-            throw new WalletException("Only request_uri_method=post is supported");
+        String method = parameters.getOrDefault("request_uri_method", "get");
+        if (!"post".equals(method) && !"get".equals(method)) {
+            throw new WalletException("request_uri_method must be get or post, not " + method);
+        }
+        if (!how.posts()) {
+            return check(send(HttpRequest.newBuilder(URI.create(requestUri)).GET()), clientId, null);
         }
         String walletNonce = randomToken();
-        HttpResponse<String> response = post(requestUri, Map.of("wallet_nonce", walletNonce,
-                "wallet_metadata", "{\"vp_formats_supported\":{\"dc+sd-jwt\":{}}}"));
+        RequestDecryption decryption = how.encryptedRequest() ? new RequestDecryption() : null;
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("wallet_nonce", walletNonce);
+        String metadata = how.walletMetadata(decryption == null ? null : decryption.jwk());
+        if (metadata != null) {
+            form.put("wallet_metadata", metadata);
+        }
+        String requestObject = send(HttpRequest.newBuilder(URI.create(requestUri))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
+        return check(decryption == null ? requestObject : decryption.decrypt(requestObject), clientId, walletNonce);
+    }
+
+    private String send(HttpRequest.Builder request) {
+        HttpResponse<String> response = send(request.header("Accept", REQUEST_OBJECT_MEDIA_TYPE).build());
         if (response.statusCode() != 200) {
             throw new WalletException("The verifier refused the request_uri (HTTP " + response.statusCode() + "): "
                     + response.body());
         }
-        return check(response.body(), clientId, walletNonce);
+        return response.body();
     }
 
     public Answer approve(VerifierRequest request, TestIdentity identity) {
@@ -119,6 +144,7 @@ public final class Wallet {
         return new Answer(response.statusCode(), response.body());
     }
 
+    /** @param walletNonce the one we sent, or null after a GET */
     private static VerifierRequest check(String requestObject, String clientId, String walletNonce) {
         try {
             JWSInput jws = new JWSInput(requestObject);
@@ -147,6 +173,16 @@ public final class Wallet {
             if (responseUri == null || !clientId.substring(CLIENT_ID_PREFIX.length()).equals(URI.create(responseUri).getHost())) {
                 throw new WalletException("The response_uri's host is not the client_id's DNS name");
             }
+            if (!SELF_ISSUED.equals(claims.get("aud"))) {
+                throw new WalletException("The request object's aud is not " + SELF_ISSUED);
+            }
+            // x509_san_dns: every verifier metadata but the key comes from client_metadata (§5.9.3), and
+            // vp_formats_supported is REQUIRED there (§5.1, §11.1).
+            if (!(claims.get("client_metadata") instanceof Map<?, ?> clientMetadata)
+                    || !(clientMetadata.get("vp_formats_supported") instanceof Map<?, ?> formats)
+                    || !(formats.get("dc+sd-jwt") instanceof Map<?, ?>)) {
+                throw new WalletException("The request object's client_metadata has no vp_formats_supported for dc+sd-jwt");
+            }
             Object responseMode = claims.get("response_mode");
             if (!"vp_token".equals(claims.get("response_type"))
                     || !"direct_post".equals(responseMode) && !"direct_post.jwt".equals(responseMode)) {
@@ -155,7 +191,7 @@ public final class Wallet {
             }
             ResponseEncryption encryption = "direct_post.jwt".equals(responseMode)
                     ? ResponseEncryption.of(claims.get("client_metadata")) : null;
-            if (!walletNonce.equals(claims.get("wallet_nonce"))) {
+            if (walletNonce != null && !walletNonce.equals(claims.get("wallet_nonce"))) {
                 throw new WalletException("The request object does not echo our wallet_nonce");
             }
             Instant expiresAt = Instant.ofEpochSecond(((Number) claims.get("exp")).longValue());
@@ -232,23 +268,30 @@ public final class Wallet {
     }
 
     private HttpResponse<String> post(String url, Map<String, String> form) {
-        String body = form.entrySet().stream()
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))).build());
+    }
+
+    private static String formBody(Map<String, String> form) {
+        return form.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new WalletException("Could not reach " + url + ": " + e.getMessage());
+            throw new WalletException("Could not reach " + request.uri() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WalletException("Interrupted");
         }
     }
 
-    private static String json(Object value) {
+    static String json(Object value) {
         try {
             return JsonSerialization.writeValueAsString(value);
         } catch (IOException e) {

@@ -30,12 +30,13 @@ import java.util.Map;
  *                               waits on one long-poll request at a time); also its no-JavaScript refresh, times three
  * @param statusHoldSeconds      how long one QR-page status request is held open waiting for the phone's answer; keep
  *                               it below the idle timeout of any reverse proxy in front of Keycloak
+ * @param requirePidExpiry       whether a PID without {@code exp} is refused (the default; SD-JWT VC makes it optional)
  */
 public record DapConfig(String qrScheme, String credentialType, List<String> requestedClaims,
                         List<String> subjectClaims, String responseMode, String trustedIssuers,
                         String trustedIssuerCas, String signingKey,
                         String signingCertificates, int requestLifetimeSeconds, int keyBindingMaxAgeSeconds,
-                        int clockSkewSeconds, int pollIntervalSeconds, int statusHoldSeconds) {
+                        int clockSkewSeconds, int pollIntervalSeconds, int statusHoldSeconds, boolean requirePidExpiry) {
 
     public static final String QR_SCHEME = "dapQrScheme";
     public static final String CREDENTIAL_TYPE = "dapCredentialType";
@@ -51,6 +52,7 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
     public static final String CLOCK_SKEW = "dapClockSkewSeconds";
     public static final String POLL_INTERVAL = "dapPollIntervalSeconds";
     public static final String STATUS_HOLD = "dapStatusHoldSeconds";
+    public static final String REQUIRE_PID_EXPIRY = "dapRequirePidExpiry";
 
     public static final String DEFAULT_QR_SCHEME = "openid4vp://";
     public static final String DEFAULT_CREDENTIAL_TYPE = "urn:eudi:pid:1";
@@ -63,6 +65,7 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
     public static final int DEFAULT_POLL_INTERVAL = 2;
     /** Below the 60 s idle timeout common to reverse proxies and load balancers (nginx, AWS ALB). */
     public static final int DEFAULT_STATUS_HOLD = 50;
+    public static final boolean DEFAULT_REQUIRE_PID_EXPIRY = true;
 
     public DapConfig {
         if (qrScheme.isBlank() || qrScheme.contains(" ")) {
@@ -110,7 +113,8 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
                 number(config, KEY_BINDING_MAX_AGE, DEFAULT_KEY_BINDING_MAX_AGE),
                 number(config, CLOCK_SKEW, DEFAULT_CLOCK_SKEW),
                 number(config, POLL_INTERVAL, DEFAULT_POLL_INTERVAL),
-                number(config, STATUS_HOLD, DEFAULT_STATUS_HOLD));
+                number(config, STATUS_HOLD, DEFAULT_STATUS_HOLD),
+                bool(config, REQUIRE_PID_EXPIRY, DEFAULT_REQUIRE_PID_EXPIRY));
     }
 
     /** False until the keys and trusted issuers (or their CAs) are set: a realm may be imported before DÁP is connected. */
@@ -129,7 +133,7 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
 
     public PresentationVerifier presentationVerifier() {
         return new PresentationVerifier(issuerTrust(trustedIssuers, trustedIssuerCas), credentialType,
-                keyBindingMaxAgeSeconds, clockSkewSeconds);
+                keyBindingMaxAgeSeconds, clockSkewSeconds, requirePidExpiry);
     }
 
     private static VerifierIdentity verifierIdentity(String signingKey, String signingCertificates) {
@@ -169,6 +173,14 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + ": a whole number of seconds, not '" + value + "'");
         }
+    }
+
+    private static boolean bool(Map<String, String> config, String key, boolean defaultValue) {
+        String value = text(config, key, String.valueOf(defaultValue));
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(key + ": true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static List<String> list(String commaSeparated) {

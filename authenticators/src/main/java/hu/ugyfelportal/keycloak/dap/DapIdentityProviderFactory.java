@@ -169,6 +169,10 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
                 .defaultValue(String.valueOf(DapConfig.DEFAULT_KEY_BINDING_MAX_AGE)).add()
                 .property().name(DapConfig.CLOCK_SKEW).label("Clock skew (seconds)").type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(String.valueOf(DapConfig.DEFAULT_CLOCK_SKEW)).add()
+                .property().name(DapConfig.REQUIRE_PID_EXPIRY).label("Refuse a PID without expiry (exp)")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(String.valueOf(DapConfig.DEFAULT_REQUIRE_PID_EXPIRY))
+                .helpText("On: a PID that carries no exp claim is refused. Off: it is accepted (SD-JWT VC makes exp "
+                        + "optional). An exp that is present is always checked.").add()
                 .property().name(DapConfig.POLL_INTERVAL).label("QR page pause after an error (seconds)").type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(String.valueOf(DapConfig.DEFAULT_POLL_INTERVAL))
                 .helpText("The QR page waits on one held status request at a time; after an error or a busy server it "
