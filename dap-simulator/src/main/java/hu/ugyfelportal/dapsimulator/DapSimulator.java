@@ -27,6 +27,8 @@ import java.util.concurrent.Executors;
  * as a replayed presentation would carry;</li>
  * <li>{@code POST /api/approve-unencrypted} with {@code uri} and {@code identity}: approves with a plain
  * {@code direct_post} answer even where the request asks for {@code direct_post.jwt};</li>
+ * <li>{@code POST /api/approve-without-expiry} with {@code uri} and {@code identity}: approves with a PID that has no
+ * {@code exp};</li>
  * <li>{@code GET /issuer-certificate.pem}: the issuer's signing certificate, for a realm that pins it;</li>
  * <li>{@code GET /issuer-ca.pem}: the issuer's root CA certificate, for a realm that trusts its chain.</li>
  * </ul>
@@ -103,6 +105,10 @@ public final class DapSimulator implements AutoCloseable {
                 } else if (method.equals("POST") && path.equals("/api/approve-unencrypted")) {
                     Map<String, String> form = form(exchange);
                     apiAnswer(exchange, wallet.approveUnencrypted(fetch(form),
+                            TestIdentity.byId(required(form, "identity"))));
+                } else if (method.equals("POST") && path.equals("/api/approve-without-expiry")) {
+                    Map<String, String> form = form(exchange);
+                    apiAnswer(exchange, wallet.approveWithoutPidExpiry(fetch(form),
                             TestIdentity.byId(required(form, "identity"))));
                 } else if (method.equals("POST") && path.equals("/api/replay")) {
                     Map<String, String> form = form(exchange);

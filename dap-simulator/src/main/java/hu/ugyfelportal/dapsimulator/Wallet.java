@@ -116,9 +116,19 @@ public final class Wallet {
         return approve(request, identity, "nonce-of-another-login", request.encryption() != null);
     }
 
+    /** Approves with a PID that carries no {@code exp} (SD-JWT VC makes it optional). For tests of the verifier. */
+    public Answer approveWithoutPidExpiry(VerifierRequest request, TestIdentity identity) {
+        Holder holder = holders.get(identity.id());
+        String issuance = issuer.issue(identity, holder.keys().getPublic(), PidIssuer.PID_VCT, Instant.now(), null);
+        return present(request, holder, issuance, request.nonce(), request.encryption() != null);
+    }
+
     private Answer approve(VerifierRequest request, TestIdentity identity, String nonce, boolean encrypt) {
         Holder holder = holders.get(identity.id());
-        String issuance = issuer.issue(identity, holder.keys().getPublic());
+        return present(request, holder, issuer.issue(identity, holder.keys().getPublic()), nonce, encrypt);
+    }
+
+    private Answer present(VerifierRequest request, Holder holder, String issuance, String nonce, boolean encrypt) {
         String presentation = holder.bind(Holder.disclose(issuance, request.claims()), request.clientId(),
                 nonce, Instant.now());
         Map<String, Object> vpToken = Map.of("pid", List.of(presentation));

@@ -35,17 +35,41 @@ class DapConformanceIT {
             + "\"authorization_encryption_alg_values_supported\":[\"ECDH-ES\"],"
             + "\"authorization_encryption_enc_values_supported\":[\"A256GCM\"]}";
 
+    /** Linked once per run to one customer: the simulator has few identities, and each links to one user only. */
+    private static final String IDENTITY = "farkas-istvan";
+    private static boolean linked;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** One linked customer for every kind of wallet: the simulator has few identities, and each links to one user. */
     @Test
     void everyKindOfConformantWalletLogsTheLinkedCustomerIn(TestEnvironment env) {
-        DapProtocolIT.linkedCustomer(env, "dap-wallets", "farkas-istvan");
+        linkOnce(env);
 
-        assertThat(logsIn(env, "farkas-istvan", "get")).as("request fetched by GET").isTrue();
-        assertThat(logsIn(env, "farkas-istvan", "post")).as("POST with typical metadata (A256GCM only)").isTrue();
-        assertThat(logsIn(env, "farkas-istvan", "post-no-metadata")).as("POST without metadata").isTrue();
-        assertThat(logsIn(env, "farkas-istvan", "post-encrypted-request")).as("request object encrypted to the wallet").isTrue();
+        assertThat(logsIn(env, "get")).as("request fetched by GET").isTrue();
+        assertThat(logsIn(env, "post")).as("POST with typical metadata (A256GCM only)").isTrue();
+        assertThat(logsIn(env, "post-no-metadata")).as("POST without metadata").isTrue();
+        assertThat(logsIn(env, "post-encrypted-request")).as("request object encrypted to the wallet").isTrue();
+    }
+
+    @Test
+    void aPidWithoutExpiryIsRefusedByDefaultAndLogsInWhenTheSettingAllowsIt(TestEnvironment env) throws Exception {
+        linkOnce(env);
+        Browser browser = env.newBrowser();
+        Page qr = DapProtocolIT.qrPage(env, browser);
+
+        DapPhone.Outcome refused = env.dap().approveWithoutPidExpiry(DapPhone.scan(qr), IDENTITY);
+
+        assertThat(refused.verifierStatus()).isEqualTo(400);
+        assertThat(DapLoginIT.refresh(browser, qr).isPortalRedirect()).isFalse();
+        assertThat(env.admin().events("IDENTITY_PROVIDER_LOGIN_ERROR", null)).anySatisfy(event -> assertThat(event)
+                .containsEntry("error", "dap_presentation_rejected")
+                .extracting(e -> String.valueOf(e.get("details"))).asString().contains("exp"));
+        env.admin().withIdentityProviderSetting("dap", "dapRequirePidExpiry", "false", () -> {
+            Browser another = env.newBrowser();
+            Page page = DapProtocolIT.qrPage(env, another);
+            assertThat(env.dap().approveWithoutPidExpiry(DapPhone.scan(page), IDENTITY).verifierStatus()).isEqualTo(200);
+            assertThat(DapLoginIT.refresh(another, page).isPortalRedirect()).as("logged in without exp").isTrue();
+        });
     }
 
     @Test
@@ -121,10 +145,17 @@ class DapConformanceIT {
                 .containsEntry("error", "dap_wallet_metadata_invalid"));
     }
 
-    private static boolean logsIn(TestEnvironment env, String identity, String fetch) {
+    private static synchronized void linkOnce(TestEnvironment env) {
+        if (!linked) {
+            DapProtocolIT.linkedCustomer(env, "dap-wallets", IDENTITY);
+            linked = true;
+        }
+    }
+
+    private static boolean logsIn(TestEnvironment env, String fetch) {
         Browser browser = env.newBrowser();
         Page qr = DapProtocolIT.qrPage(env, browser);
-        DapPhone.Outcome outcome = env.dap().approve(DapPhone.scan(qr), identity, fetch);
+        DapPhone.Outcome outcome = env.dap().approve(DapPhone.scan(qr), IDENTITY, fetch);
         assertThat(outcome.verifierStatus()).as("%s", outcome.body()).isEqualTo(200);
         return DapLoginIT.refresh(browser, qr).isPortalRedirect();
     }

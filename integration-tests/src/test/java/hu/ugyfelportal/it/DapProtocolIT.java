@@ -178,7 +178,7 @@ class DapProtocolIT {
     }
 
     /** Runs a step with some identity-provider settings changed, and puts the settings back whatever happens. */
-    static void withProviderConfig(TestEnvironment env, Map<String, String> changes, Runnable step) {
+    private static void withProviderConfig(TestEnvironment env, Map<String, String> changes, Runnable step) {
         Map<String, Object> provider = env.admin().get(IDP, new TypeReference<>() {
         });
         @SuppressWarnings("unchecked")

@@ -60,6 +60,16 @@ class DapConfigTest {
     }
 
     @Test
+    void aPidWithoutExpiryIsRefusedUnlessTheSettingAllowsIt() {
+        Map<String, String> config = complete();
+
+        assertThat(DapConfig.from(config).presentationVerifier().requireExpiry()).isTrue();
+        config.put(DapConfig.REQUIRE_PID_EXPIRY, "false");
+        assertThat(DapConfig.from(config).presentationVerifier().requireExpiry()).isFalse();
+        assertRefused(DapConfig.REQUIRE_PID_EXPIRY, "sometimes", "dapRequirePidExpiry");
+    }
+
+    @Test
     void bothResponseModesCanBeChosen() {
         Map<String, String> config = complete();
         config.put(DapConfig.RESPONSE_MODE, "direct_post");

@@ -99,6 +99,11 @@ public final class DapPhone {
         return post("/api/replay", Map.of("uri", qrContent, "identity", identity));
     }
 
+    /** Answers with a PID that carries no {@code exp}. */
+    public Outcome approveWithoutPidExpiry(String qrContent, String identity) {
+        return post("/api/approve-without-expiry", Map.of("uri", qrContent, "identity", identity));
+    }
+
     /** Answers with a plain direct_post form even where the request asks for an encrypted answer. */
     public Outcome approveUnencrypted(String qrContent, String identity) {
         return post("/api/approve-unencrypted", Map.of("uri", qrContent, "identity", identity));

@@ -54,14 +54,14 @@ public record AuthorizationRequest(String clientId, String responseUri, Response
         return claims;
     }
 
-    /** The JWS the wallet gets from request_uri: {@code typ oauth-authz-req+jwt}, ES256, our chain in {@code x5c}. */
+    /** The JWS the wallet gets from request_uri: {@code typ oauth-authz-req+jwt}, ES256, our chain in {@code x5c} (no trust anchor). */
     public String signedRequestObject(VerifierIdentity verifier) {
         if (!verifier.clientId().equals(clientId)) {
             throw new IllegalArgumentException("The request's client_id is not the signing certificate's");
         }
         return new JWSBuilder()
                 .type(REQUEST_OBJECT_TYPE)
-                .x5c(verifier.chain())
+                .x5c(verifier.x5c())
                 .jsonContent(toClaims())
                 .sign(verifier.signer());
     }

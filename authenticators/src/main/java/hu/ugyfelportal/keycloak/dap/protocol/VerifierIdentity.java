@@ -6,6 +6,7 @@ import org.keycloak.crypto.KeyType;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.crypto.SignatureSignerContext;
 
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -45,6 +46,30 @@ public record VerifierIdentity(PrivateKey signingKey, List<X509Certificate> chai
 
     public String clientId() {
         return CLIENT_ID_PREFIX + dnsName(chain.get(0));
+    }
+
+    /**
+     * The request object's {@code x5c}: the chain without a self-signed trust anchor at its end, which HAIP §5 keeps
+     * out of {@code x5c} (the wallet has its own copy); a lone self-signed leaf (development) stays.
+     */
+    public List<X509Certificate> x5c() {
+        int end = chain.size();
+        while (end > 1 && selfSigned(chain.get(end - 1))) {
+            end--;
+        }
+        return chain.subList(0, end);
+    }
+
+    private static boolean selfSigned(X509Certificate certificate) {
+        if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            certificate.verify(certificate.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     SignatureSignerContext signer() {

@@ -80,6 +80,21 @@ class AuthorizationRequestTest {
     }
 
     @Test
+    void theTrustAnchorIsLeftOutOfX5cAndIntermediatesStay() throws Exception {
+        DevCertificates.KeyAndCertificate root = DevCertificates.certificateAuthority("Root", null);
+        DevCertificates.KeyAndCertificate intermediate = DevCertificates.certificateAuthority("Intermediate", root);
+        VerifierIdentity chained = new VerifierIdentity(ours.keys().getPrivate(),
+                List.of(ours.certificate(), intermediate.certificate(), root.certificate()));
+
+        JWSInput jws = new JWSInput(request(null).signedRequestObject(chained));
+
+        assertThat(jws.getHeader().getX5c()).containsExactly(
+                Base64.getEncoder().encodeToString(ours.certificate().getEncoded()),
+                Base64.getEncoder().encodeToString(intermediate.certificate().getEncoded()));
+        assertThat(verifier.x5c()).as("a lone self-signed development certificate stays").containsExactly(ours.certificate());
+    }
+
+    @Test
     void refusesToSignForAnotherClientId() {
         AuthorizationRequest foreign = new AuthorizationRequest("x509_san_dns:other.example.hu",
                 "https://other.example.hu/r", ResponseMode.DIRECT_POST, null, "n", "s", "urn:eudi:pid:1", List.of("family_name"),
