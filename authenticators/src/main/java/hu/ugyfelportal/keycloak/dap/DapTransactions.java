@@ -91,7 +91,7 @@ final class DapTransactions {
      * mode of the transaction, and for an encrypted one makes its key pair, offered with these {@code enc} values.
      */
     Optional<Pending> fetchRequest(String requestId, ResponseMode mode, List<String> contentEncryptions) {
-        Map<String, String> request = requestId == null ? null : store.remove(REQUEST_KEY + requestId);
+        Map<String, String> request = store.remove(REQUEST_KEY + requestId);
         if (request == null) {
             return Optional.empty();
         }
@@ -120,7 +120,7 @@ final class DapTransactions {
      * is used up and the QR page shows the refusal, as after a refused answer. False when the request is unknown.
      */
     boolean refuseRequest(String requestId) {
-        Map<String, String> request = requestId == null ? null : store.remove(REQUEST_KEY + requestId);
+        Map<String, String> request = store.remove(REQUEST_KEY + requestId);
         if (request == null) {
             return false;
         }

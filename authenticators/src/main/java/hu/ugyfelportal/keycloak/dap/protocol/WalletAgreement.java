@@ -6,6 +6,11 @@ import org.keycloak.crypto.KeyType;
 import org.keycloak.jose.jwk.JWK;
 import org.keycloak.jose.jwk.JWKParser;
 
+import java.math.BigInteger;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
+import java.security.spec.EllipticCurve;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,14 +101,31 @@ public record WalletAgreement(String audience, List<String> responseEncryptions,
             if (KeyType.EC.equals(key.getKeyType()) && CURVE.equals(key.getOtherClaims().get("crv"))
                     && (key.getPublicKeyUse() == null || "enc".equals(key.getPublicKeyUse()))
                     && (key.getAlgorithm() == null || RequestObjectEncryption.ALGORITHM.equals(key.getAlgorithm()))) {
+                PublicKey publicKey;
                 try {
-                    return new RequestObjectEncryption(JWKParser.create(key).toPublicKey(), key.getKeyId(), encs.get(0));
+                    publicKey = JWKParser.create(key).toPublicKey();
                 } catch (RuntimeException e) {
+                    publicKey = null;
+                }
+                if (!(publicKey instanceof ECPublicKey ecKey) || !onCurve(ecKey)) {
                     throw WalletMetadataException.malformed("jwks holds an EC key that is not a valid P-256 public key");
                 }
+                return new RequestObjectEncryption(publicKey, key.getKeyId(), encs.get(0));
             }
         }
         throw unsupported("the wallet's jwks has no EC P-256 key for " + RequestObjectEncryption.ALGORITHM);
+    }
+
+    /** A point off the curve would fail the key agreement later (and is what invalid-curve attacks send). */
+    private static boolean onCurve(ECPublicKey key) {
+        EllipticCurve curve = key.getParams().getCurve();
+        BigInteger p = ((ECFieldFp) curve.getField()).getP();
+        BigInteger x = key.getW().getAffineX();
+        BigInteger y = key.getW().getAffineY();
+        if (x.signum() < 0 || x.compareTo(p) >= 0 || y.signum() < 0 || y.compareTo(p) >= 0) {
+            return false;
+        }
+        return y.pow(2).subtract(x.pow(3).add(curve.getA().multiply(x)).add(curve.getB())).mod(p).signum() == 0;
     }
 
     private static void requireListed(List<String> theirs, String ours, String what) throws WalletMetadataException {

@@ -6,6 +6,7 @@ import org.keycloak.jose.jwk.JWK;
 import org.keycloak.util.JsonSerialization;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,19 +79,17 @@ public record WalletMetadata(String issuer, Map<String, JsonNode> vpFormats, Lis
         if (value == null || value.isNull()) {
             return null;
         }
-        List<String> strings = new ArrayList<>();
-        if (value.isArray()) {
-            for (JsonNode element : value) {
-                if (!element.isTextual()) {
-                    break;
-                }
-                strings.add(element.asText());
-            }
-            if (strings.size() == value.size()) {
-                return List.copyOf(strings);
-            }
+        if (!value.isArray()) {
+            throw WalletMetadataException.malformed(name + " is not an array of strings");
         }
-        throw WalletMetadataException.malformed(name + " is not an array of strings");
+        List<String> strings = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                throw WalletMetadataException.malformed(name + " is not an array of strings");
+            }
+            strings.add(element.asText());
+        }
+        return List.copyOf(strings);
     }
 
     private static Map<String, JsonNode> formats(JsonNode root) throws WalletMetadataException {
@@ -101,7 +100,7 @@ public record WalletMetadata(String issuer, Map<String, JsonNode> vpFormats, Lis
         if (!value.isObject()) {
             throw WalletMetadataException.malformed("vp_formats_supported is not a JSON object");
         }
-        Map<String, JsonNode> formats = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> formats = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> format : value.properties()) {
             if (!format.getValue().isObject()) {
                 throw WalletMetadataException.malformed("vp_formats_supported." + format.getKey() + " is not a JSON object");

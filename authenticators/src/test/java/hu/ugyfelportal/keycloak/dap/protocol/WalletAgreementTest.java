@@ -131,6 +131,10 @@ class WalletAgreementTest {
         String ecKey = JsonSerialization.writeValueAsString(JWKBuilder.create().kid("e").ec(p256().getPublic(), KeyUse.ENC));
 
         assertUnsupported("{\"jwks\":{\"keys\":[" + rsaKey + "]}}", "invalid_request", "no EC P-256 key");
+        String offCurve = ecKey.replaceAll("\"y\":\"[^\"]+\"", "\"y\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE\"");
+        assertThatThrownBy(() -> agree("{\"jwks\":{\"keys\":[" + offCurve + "]}}"))
+                .isInstanceOfSatisfying(WalletMetadataException.class, e -> assertThat(e.malformed()).isTrue())
+                .hasMessageContaining("not a valid P-256 public key");
         assertUnsupported("{\"jwks\":{\"keys\":[" + ecKey + "]},\"request_object_encryption_enc_values_supported\":[\"A128CBC-HS256\"]}",
                 "invalid_request", "no request object enc");
         assertUnsupported("{\"jwks\":{\"keys\":[" + ecKey + "]},\"request_object_encryption_alg_values_supported\":[\"RSA-OAEP\"]}",
