@@ -31,14 +31,15 @@ import java.util.stream.Collectors;
 /**
  * Plays the DÁP app: reads the QR content, fetches the signed request object from its request_uri (a POST with
  * {@code wallet_nonce} and {@code wallet_metadata}, or as {@link RequestFetch} says), decrypts it when it asked for
- * an encrypted one, checks it as a strict wallet must (OID4VP 1.0 §5, §5.9.3, §5.10), and answers at the response_uri with a key-bound
- * presentation of the chosen person's PID, or with {@code access_denied}: as form fields ({@code direct_post}) or
+ * an encrypted one, checks it as a strict wallet must (OID4VP 1.0 §5, §5.9.3 for {@code x509_san_dns} and
+ * {@code x509_hash}, §5.10), and answers at the response_uri with a key-bound presentation of the chosen person's PID, or with {@code access_denied}: as form fields ({@code direct_post}) or
  * encrypted to the verifier's key ({@code direct_post.jwt}), as the request asks.
  */
 public final class Wallet {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CLIENT_ID_PREFIX = "x509_san_dns:";
+    private static final String HASH_PREFIX = "x509_hash:";
     private static final String REQUEST_OBJECT_MEDIA_TYPE = "application/oauth-authz-req+jwt";
     private static final String SELF_ISSUED = "https://self-issued.me/v2";
     private static final int SAN_DNS_NAME = 2;
@@ -176,11 +177,17 @@ public final class Wallet {
             if (!clientId.equals(claims.get("client_id"))) {
                 throw new WalletException("The request object's client_id differs from the QR's");
             }
-            if (!clientId.startsWith(CLIENT_ID_PREFIX) || !dnsNames(leaf).contains(clientId.substring(CLIENT_ID_PREFIX.length()))) {
-                throw new WalletException("The client_id is not an x509_san_dns name of the signing certificate");
-            }
             String responseUri = (String) claims.get("response_uri");
-            if (responseUri == null || !clientId.substring(CLIENT_ID_PREFIX.length()).equals(URI.create(responseUri).getHost())) {
+            if (responseUri == null) {
+                throw new WalletException("The request object has no response_uri");
+            }
+            if (clientId.startsWith(HASH_PREFIX)) {
+                if (!clientId.equals(HASH_PREFIX + sha256(leaf))) {
+                    throw new WalletException("The client_id is not the x509_hash of the signing certificate");
+                }
+            } else if (!clientId.startsWith(CLIENT_ID_PREFIX) || !dnsNames(leaf).contains(clientId.substring(CLIENT_ID_PREFIX.length()))) {
+                throw new WalletException("The client_id is not an x509_san_dns name of the signing certificate");
+            } else if (!clientId.substring(CLIENT_ID_PREFIX.length()).equals(URI.create(responseUri).getHost())) {
                 throw new WalletException("The response_uri's host is not the client_id's DNS name");
             }
             if (!SELF_ISSUED.equals(claims.get("aud"))) {
@@ -240,6 +247,11 @@ public final class Wallet {
     private static X509Certificate certificate(String base64Der) throws java.security.GeneralSecurityException {
         return (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64Der)));
+    }
+
+    private static String sha256(X509Certificate certificate) throws java.security.GeneralSecurityException {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
     }
 
     private static List<String> dnsNames(X509Certificate certificate) throws java.security.GeneralSecurityException {

@@ -106,6 +106,24 @@ class WalletTest {
     }
 
     @Test
+    void acceptsAnX509HashClientIdOnlyWhenItIsTheHashOfTheSigningCertificate() throws Exception {
+        String hash = "x509_hash:" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.certificate().getEncoded()));
+        answer = claims -> {
+            claims.put("client_id", hash);
+            return sign(claims, verifier, verifier.certificate());
+        };
+
+        assertThat(wallet.fetch(invocation(hash)).clientId()).isEqualTo(hash);
+        answer = claims -> {
+            claims.put("client_id", "x509_hash:bm90LXRoZS1oYXNo");
+            return sign(claims, verifier, verifier.certificate());
+        };
+        assertThatThrownBy(() -> wallet.fetch(invocation("x509_hash:bm90LXRoZS1oYXNo")))
+                .isInstanceOf(WalletException.class).hasMessageContaining("not the x509_hash");
+    }
+
+    @Test
     void refusesARequestThatDoesNotEchoTheWalletNonce() {
         answer = claims -> {
             claims.remove("wallet_nonce");

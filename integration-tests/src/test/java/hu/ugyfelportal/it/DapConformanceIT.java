@@ -52,6 +52,20 @@ class DapConformanceIT {
     }
 
     @Test
+    void withTheX509HashPrefixTheClientIdIsTheCertificatesHashAndTheCustomerLogsIn(TestEnvironment env) throws Exception {
+        linkOnce(env);
+
+        env.admin().withIdentityProviderSetting("dap", "dapClientIdPrefix", "x509_hash", () -> {
+            Browser browser = env.newBrowser();
+            Page qr = DapProtocolIT.qrPage(env, browser);
+            String content = DapPhone.scan(qr);
+            assertThat(content).contains("client_id=x509_hash%3A");
+            assertThat(env.dap().approve(content, IDENTITY, "post").verifierStatus()).isEqualTo(200);
+            assertThat(DapLoginIT.refresh(browser, qr).isPortalRedirect()).as("logged in under x509_hash").isTrue();
+        });
+    }
+
+    @Test
     void aPidWithoutExpiryIsRefusedByDefaultAndLogsInWhenTheSettingAllowsIt(TestEnvironment env) throws Exception {
         linkOnce(env);
         Browser browser = env.newBrowser();

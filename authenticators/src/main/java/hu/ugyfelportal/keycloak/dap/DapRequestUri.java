@@ -54,9 +54,10 @@ public class DapRequestUri {
     }
 
     private Response answer(WalletMetadata wallet, String walletNonce) {
+        VerifierIdentity verifier = config.verifierIdentity();
         WalletAgreement agreement;
         try {
-            agreement = WalletAgreement.of(wallet, config.mode());
+            agreement = WalletAgreement.of(wallet, config.mode(), verifier.prefix());
         } catch (WalletMetadataException e) {
             return refused(e);
         }
@@ -65,7 +66,6 @@ public class DapRequestUri {
         if (pending.isEmpty()) {
             return unknown();
         }
-        VerifierIdentity verifier = config.verifierIdentity();
         String signed = new AuthorizationRequest(verifier.clientId(), endpoint.responseUri(),
                 pending.get().responseMode(), pending.get().encryptionKey(), pending.get().nonce(),
                 pending.get().transaction(), config.credentialType(), config.requestedClaims(), Instant.now(),

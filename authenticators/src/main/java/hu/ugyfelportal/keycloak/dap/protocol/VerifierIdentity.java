@@ -16,12 +16,11 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Who we are towards the wallet: our request-object signing key and its X.509 chain (leaf first). The client
- * identifier is {@code x509_san_dns:} plus the leaf certificate's first DNS name, as OID4VP 1.0 §5.9.3 defines it.
+ * Who we are towards the wallet: our request-object signing key, its X.509 chain (leaf first) and the client
+ * identifier prefix that names us by the leaf ({@link ClientIdPrefix}, OID4VP 1.0 §5.9.3).
  */
-public record VerifierIdentity(PrivateKey signingKey, List<X509Certificate> chain) {
+public record VerifierIdentity(PrivateKey signingKey, List<X509Certificate> chain, ClientIdPrefix prefix) {
 
-    public static final String CLIENT_ID_PREFIX = "x509_san_dns:";
     private static final int SAN_DNS_NAME = 2;
     private static final int P256_FIELD_SIZE = 256;
 
@@ -37,15 +36,17 @@ public record VerifierIdentity(PrivateKey signingKey, List<X509Certificate> chai
             throw new IllegalArgumentException("The first certificate of the chain does not belong to the signing key");
         }
         chain = List.copyOf(chain);
-        dnsName(chain.get(0));
+        if (prefix == ClientIdPrefix.X509_SAN_DNS) {
+            dnsName(chain.get(0));
+        }
     }
 
-    public static VerifierIdentity fromPem(String privateKeyPem, String certificateChainPem) {
-        return new VerifierIdentity(Pem.ecPrivateKey(privateKeyPem), Pem.certificates(certificateChainPem));
+    public static VerifierIdentity fromPem(String privateKeyPem, String certificateChainPem, ClientIdPrefix prefix) {
+        return new VerifierIdentity(Pem.ecPrivateKey(privateKeyPem), Pem.certificates(certificateChainPem), prefix);
     }
 
     public String clientId() {
-        return CLIENT_ID_PREFIX + dnsName(chain.get(0));
+        return prefix.clientId(chain.get(0));
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Our verifier metadata as the request object's {@code client_metadata} carries it (OID4VP 1.0 §5.1, §11.1): with the
- * {@code x509_san_dns} client identifier prefix the wallet learns everything but our signing key from it (§5.9.3), so
- * it is sent in both response modes.
+ * {@code x509_san_dns} and {@code x509_hash} client identifier prefixes the wallet learns everything but our signing
+ * key from it (§5.9.3), so it is sent in both response modes.
  * <ul>
  * <li>{@code vp_formats_supported}: {@code dc+sd-jwt} with the algorithms {@link PresentationVerifier} accepts
  * (Appendix B.3.4: {@code sd-jwt_alg_values}, {@code kb-jwt_alg_values});</li>

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * What our request object becomes for one wallet, from its {@link WalletMetadata} (OID4VP 1.0 §5.10) and our fixed
- * choices: the request is signed with ES256 under the {@code x509_san_dns} client identifier prefix, asks for one
+ * choices: the request is signed with ES256 under the configured client identifier prefix, asks for one
  * {@code dc+sd-jwt} credential, and uses the configured response mode. Whatever the wallet did not mention is taken
  * as supported; whatever it lists must overlap with ours, or the call is refused with a {@link WalletMetadataException}.
  *
@@ -28,14 +28,14 @@ import java.util.List;
  */
 public record WalletAgreement(String audience, List<String> responseEncryptions, RequestObjectEncryption requestEncryption) {
 
-    static final String CLIENT_ID_PREFIX = VerifierIdentity.CLIENT_ID_PREFIX.substring(0, VerifierIdentity.CLIENT_ID_PREFIX.length() - 1);
     static final String REQUEST_OBJECT_SIGNING_ALGORITHM = Algorithm.ES256;
     /** OID4VP 1.0 §8.3's default when a list names none; also ours for a request object when the wallet names no enc. */
     private static final String DEFAULT_CONTENT_ENCRYPTION = "A128GCM";
     private static final String CURVE = "P-256";
 
-    public static WalletAgreement of(WalletMetadata wallet, ResponseMode mode) throws WalletMetadataException {
-        requireListed(wallet.clientIdPrefixes(), CLIENT_ID_PREFIX, "client identifier prefix");
+    public static WalletAgreement of(WalletMetadata wallet, ResponseMode mode, ClientIdPrefix prefix)
+            throws WalletMetadataException {
+        requireListed(wallet.clientIdPrefixes(), prefix.value(), "client identifier prefix");
         requireListed(wallet.requestObjectSigningAlgorithms(), REQUEST_OBJECT_SIGNING_ALGORITHM, "request object signing alg");
         requireListed(wallet.responseModes(), mode.parameter(), "response mode");
         requireCredentialFormat(wallet);

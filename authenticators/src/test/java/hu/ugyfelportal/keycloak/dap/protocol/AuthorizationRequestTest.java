@@ -29,12 +29,24 @@ class AuthorizationRequestTest {
     static void makeOurKey() {
         CryptoIntegration.init(AuthorizationRequestTest.class.getClassLoader());
         ours = DevCertificates.selfSigned("Ügyfélportál", "portal.example.hu");
-        verifier = VerifierIdentity.fromPem(ours.privateKeyPem(), ours.certificatePem());
+        verifier = VerifierIdentity.fromPem(ours.privateKeyPem(), ours.certificatePem(), ClientIdPrefix.X509_SAN_DNS);
     }
 
     @Test
     void clientIdIsTheCertificatesDnsNameWithTheX509Prefix() {
         assertThat(verifier.clientId()).isEqualTo("x509_san_dns:portal.example.hu");
+    }
+
+    @Test
+    void withX509HashTheClientIdIsTheBase64UrlSha256OfTheLeafCertificate() throws Exception {
+        VerifierIdentity hashed = VerifierIdentity.fromPem(ours.privateKeyPem(), ours.certificatePem(), ClientIdPrefix.X509_HASH);
+        String expected = "x509_hash:" + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(ours.certificate().getEncoded()));
+
+        assertThat(hashed.clientId()).isEqualTo(expected).doesNotContain("=", "+", "/");
+        DevCertificates.KeyAndCertificate noName = DevCertificates.selfSigned("No name", null);
+        assertThat(VerifierIdentity.fromPem(noName.privateKeyPem(), noName.certificatePem(), ClientIdPrefix.X509_HASH)
+                .clientId()).as("x509_hash needs no DNS name").startsWith("x509_hash:");
     }
 
     @Test
@@ -84,7 +96,7 @@ class AuthorizationRequestTest {
         DevCertificates.KeyAndCertificate root = DevCertificates.certificateAuthority("Root", null);
         DevCertificates.KeyAndCertificate intermediate = DevCertificates.certificateAuthority("Intermediate", root);
         VerifierIdentity chained = new VerifierIdentity(ours.keys().getPrivate(),
-                List.of(ours.certificate(), intermediate.certificate(), root.certificate()));
+                List.of(ours.certificate(), intermediate.certificate(), root.certificate()), ClientIdPrefix.X509_SAN_DNS);
 
         JWSInput jws = new JWSInput(request(null).signedRequestObject(chained));
 
@@ -107,7 +119,7 @@ class AuthorizationRequestTest {
     void aCertificateWithoutDnsNameCannotSignRequests() {
         DevCertificates.KeyAndCertificate noName = DevCertificates.selfSigned("No name", null);
 
-        assertThatThrownBy(() -> VerifierIdentity.fromPem(noName.privateKeyPem(), noName.certificatePem()))
+        assertThatThrownBy(() -> VerifierIdentity.fromPem(noName.privateKeyPem(), noName.certificatePem(), ClientIdPrefix.X509_SAN_DNS))
                 .hasMessageContaining("DNS subjectAltName");
     }
 

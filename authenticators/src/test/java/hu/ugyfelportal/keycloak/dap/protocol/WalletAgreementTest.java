@@ -32,12 +32,12 @@ class WalletAgreementTest {
 
     @Test
     void aWalletThatSaidNothingGetsAllWeOffer() throws Exception {
-        WalletAgreement agreement = WalletAgreement.of(WalletMetadata.parse(null), ResponseMode.DIRECT_POST_JWT);
+        WalletAgreement agreement = WalletAgreement.of(WalletMetadata.parse(null), ResponseMode.DIRECT_POST_JWT, ClientIdPrefix.X509_SAN_DNS);
 
         assertThat(agreement.audience()).isEqualTo("https://self-issued.me/v2");
         assertThat(agreement.responseEncryptions()).containsExactly("A128GCM", "A256GCM");
         assertThat(agreement.requestEncryption()).isNull();
-        assertThat(WalletAgreement.of(WalletMetadata.NONE, ResponseMode.DIRECT_POST).responseEncryptions()).isEmpty();
+        assertThat(WalletAgreement.of(WalletMetadata.NONE, ResponseMode.DIRECT_POST, ClientIdPrefix.X509_SAN_DNS).responseEncryptions()).isEmpty();
     }
 
     @Test
@@ -59,7 +59,8 @@ class WalletAgreementTest {
     @Test
     void aPlainResponseModeIgnoresTheWalletsEncryptionLists() throws Exception {
         WalletAgreement agreement = WalletAgreement.of(WalletMetadata.parse(
-                "{\"authorization_encryption_enc_values_supported\":[\"A128CBC-HS256\"]}"), ResponseMode.DIRECT_POST);
+                "{\"authorization_encryption_enc_values_supported\":[\"A128CBC-HS256\"]}"), ResponseMode.DIRECT_POST,
+                ClientIdPrefix.X509_SAN_DNS);
 
         assertThat(agreement.responseEncryptions()).isEmpty();
     }
@@ -85,6 +86,8 @@ class WalletAgreementTest {
                 "client identifier prefix x509_san_dns");
         assertUnsupported("{\"response_modes_supported\":[\"direct_post\"]}", "invalid_request",
                 "response mode direct_post.jwt");
+        assertThatThrownBy(() -> WalletAgreement.of(WalletMetadata.parse("{\"client_id_prefixes_supported\":[\"x509_san_dns\"]}"),
+                ResponseMode.DIRECT_POST_JWT, ClientIdPrefix.X509_HASH)).hasMessageContaining("client identifier prefix x509_hash");
     }
 
     @Test
@@ -158,7 +161,7 @@ class WalletAgreementTest {
     }
 
     private static WalletAgreement agree(String walletMetadata) throws WalletMetadataException {
-        return WalletAgreement.of(WalletMetadata.parse(walletMetadata), ResponseMode.DIRECT_POST_JWT);
+        return WalletAgreement.of(WalletMetadata.parse(walletMetadata), ResponseMode.DIRECT_POST_JWT, ClientIdPrefix.X509_SAN_DNS);
     }
 
     private static void assertUnsupported(String walletMetadata, String error, String reason) {
