@@ -34,7 +34,7 @@ import java.util.concurrent.Executors;
  * </ul>
  * Each {@code /api/} call takes an optional {@code fetch} field saying how the wallet fetches the request object
  * ({@link RequestFetch}: {@code get}, {@code post} (the default), {@code post-no-metadata}, {@code post-no-overlap},
- * {@code post-malformed-metadata}, {@code post-encrypted-request}).
+ * {@code post-no-es256}, {@code post-malformed-metadata}, {@code post-encrypted-request}).
  * The API answers JSON: {@code {"verifierStatus": 200, "verifierBody": "..."}} or {@code {"error": "..."}} (HTTP 400).
  */
 public final class DapSimulator implements AutoCloseable {

@@ -24,6 +24,8 @@ public enum RequestFetch {
     POST("post"),
     /** A wallet that supports SD-JWT VC only with algorithms the verifier does not accept. */
     POST_NO_OVERLAP("post-no-overlap"),
+    /** A wallet that verifies request objects signed with RS256 only. */
+    POST_NO_ES256("post-no-es256"),
     /** A POST whose wallet_metadata is JSON of the wrong shape. */
     POST_MALFORMED_METADATA("post-malformed-metadata"),
     /** A wallet that asks for the request object encrypted to an ephemeral key of its own. */
@@ -65,6 +67,11 @@ public enum RequestFetch {
             case POST_NO_OVERLAP -> Wallet.json(Map.of("vp_formats_supported", Map.of(
                     "dc+sd-jwt", Map.of("sd-jwt_alg_values", List.of("EdDSA"), "kb-jwt_alg_values", List.of("EdDSA")),
                     "mso_mdoc", Map.of())));
+            case POST_NO_ES256 -> {
+                Map<String, Object> metadata = typical();
+                metadata.put("request_object_signing_alg_values_supported", List.of("RS256"));
+                yield Wallet.json(metadata);
+            }
             case POST_MALFORMED_METADATA -> "{\"vp_formats_supported\": [\"dc+sd-jwt\"]}";
             case POST_ENCRYPTED_REQUEST -> {
                 Map<String, Object> metadata = typical();

@@ -144,6 +144,18 @@ class DapConformanceIT {
     }
 
     @Test
+    void aWalletThatCannotVerifyEs256RequestObjectsIsRefusedWithAnEvent(TestEnvironment env) {
+        DapPhone.Outcome refused = env.dap().approve(DapPhone.scan(DapProtocolIT.qrPage(env, env.newBrowser())),
+                "kovacs-janos", "post-no-es256");
+
+        assertThat(refused.error()).contains("HTTP 400").contains("invalid_request")
+                .contains("does not support the request object signing alg ES256");
+        assertThat(env.admin().events("IDENTITY_PROVIDER_LOGIN_ERROR", null)).anySatisfy(event -> assertThat(event)
+                .containsEntry("error", "dap_wallet_unsupported")
+                .extracting(e -> String.valueOf(e.get("details"))).asString().contains("signing alg ES256"));
+    }
+
+    @Test
     void malformedWalletMetadataIsABadRequestWithAReasonAndAnEvent(TestEnvironment env) throws Exception {
         DapPhone.Outcome refused = env.dap().approve(DapPhone.scan(DapProtocolIT.qrPage(env, env.newBrowser())),
                 "kovacs-janos", "post-malformed-metadata");

@@ -87,8 +87,8 @@ public final class DapPhone {
 
     /**
      * Approves as a wallet that fetches the request its own way: {@code get}, {@code post-no-metadata},
-     * {@code post-no-overlap}, {@code post-malformed-metadata}, {@code post-encrypted-request} (the simulator's
-     * {@code RequestFetch}); {@link #approve(String, String)} is a POST with typical wallet metadata.
+     * {@code post-no-overlap}, {@code post-no-es256}, {@code post-malformed-metadata}, {@code post-encrypted-request}
+     * (the simulator's {@code RequestFetch}); {@link #approve(String, String)} is a POST with typical wallet metadata.
      */
     public Outcome approve(String qrContent, String identity, String fetch) {
         return post("/api/approve", Map.of("uri", qrContent, "identity", identity, "fetch", fetch));
