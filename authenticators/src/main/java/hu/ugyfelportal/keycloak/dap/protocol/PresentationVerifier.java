@@ -62,7 +62,9 @@ public record PresentationVerifier(IssuerTrust issuerTrust, String vct, int keyB
                 // The argument says whether exp may be missing; when present it is checked either way.
                 .withExpCheck(!requireExpiry)
                 .withNbfCheck(true)
-                .withIatCheck(true)
+                // A PID is issued once and presented for months: its iat may be missing and has no age limit (without
+                // one Keycloak applies its 5-minute key-binding default); only an iat in the future is refused.
+                .withIatCheck(Integer.MAX_VALUE, true)
                 .withClaimCheck("vct", vct)
                 .build();
         KeyBindingJwtVerificationOpts keyBindingChecks = KeyBindingJwtVerificationOpts.builder()

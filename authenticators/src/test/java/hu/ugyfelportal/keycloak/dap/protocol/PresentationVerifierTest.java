@@ -63,6 +63,28 @@ class PresentationVerifierTest {
     }
 
     @Test
+    void acceptsAPidIssuedLongAgoThatHasNotExpired() throws Exception {
+        Holder holder = new Holder();
+        Instant issued = Instant.now().minus(Duration.ofDays(200));
+        String issuance = issuer.issue(PERSON, holder.keys().getPublic(), PidIssuer.PID_VCT, issued,
+                issued.plus(Duration.ofDays(365)));
+        String presentation = holder.bind(Holder.disclose(issuance, REQUESTED), CLIENT_ID, NONCE, Instant.now());
+
+        assertThat(verifier.verify(vpToken(presentation), CLIENT_ID, NONCE)).containsEntry("family_name", "Kovács");
+    }
+
+    @Test
+    void refusesAPidIssuedInTheFuture() {
+        Holder holder = new Holder();
+        Instant issued = Instant.now().plus(Duration.ofHours(1));
+        String issuance = issuer.issue(PERSON, holder.keys().getPublic(), PidIssuer.PID_VCT, issued,
+                issued.plus(Duration.ofDays(365)));
+        String presentation = holder.bind(Holder.disclose(issuance, REQUESTED), CLIENT_ID, NONCE, Instant.now());
+
+        assertRejected(presentation, "issued in the future");
+    }
+
+    @Test
     void refusesACredentialOfAnUntrustedIssuer() {
         PidIssuer stranger = new PidIssuer("https://pid.example.hu");
         Holder holder = new Holder();
