@@ -27,6 +27,8 @@ public final class PidIssuer {
 
     public static final String PID_VCT = "urn:eudi:pid:1";
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
+    /** A wallet presents the PID it was issued at set-up, not a fresh one: the default PID is this old. */
+    public static final Duration DEFAULT_AGE = Duration.ofDays(30);
     private static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(30);
 
     private final String issuerUrl;
@@ -81,10 +83,10 @@ public final class PidIssuer {
         return root;
     }
 
-    /** A credential valid from now for {@link #DEFAULT_VALIDITY}. */
+    /** A credential issued {@link #DEFAULT_AGE} ago, valid for {@link #DEFAULT_VALIDITY} from then. */
     public String issue(TestIdentity identity, PublicKey holderKey) {
-        Instant now = Instant.now();
-        return issue(identity, holderKey, PID_VCT, now, now.plus(DEFAULT_VALIDITY));
+        Instant issued = Instant.now().minus(DEFAULT_AGE);
+        return issue(identity, holderKey, PID_VCT, issued, issued.plus(DEFAULT_VALIDITY));
     }
 
     /**
