@@ -27,10 +27,15 @@ import java.util.concurrent.Executors;
  * as a replayed presentation would carry;</li>
  * <li>{@code POST /api/approve-unencrypted} with {@code uri} and {@code identity}: approves with a plain
  * {@code direct_post} answer even where the request asks for {@code direct_post.jwt};</li>
+ * <li>{@code POST /api/approve-without-expiry} with {@code uri} and {@code identity}: approves with a PID that has no
+ * {@code exp};</li>
  * <li>{@code GET /issuer-certificate.pem}: the issuer's signing certificate, for a realm that pins it;</li>
  * <li>{@code GET /issuer-ca.pem}: the issuer's root CA certificate, for a realm that trusts its chain;</li>
  * <li>the PID issuer's status lists and their API ({@link StatusListRoutes}).</li>
  * </ul>
+ * Each {@code /api/} call takes an optional {@code fetch} field saying how the wallet fetches the request object
+ * ({@link RequestFetch}: {@code get}, {@code post} (the default), {@code post-no-metadata}, {@code post-no-overlap},
+ * {@code post-no-es256}, {@code post-malformed-metadata}, {@code post-encrypted-request}).
  * The API answers JSON: {@code {"verifierStatus": 200, "verifierBody": "..."}} or {@code {"error": "..."}} (HTTP 400).
  */
 public final class DapSimulator implements AutoCloseable {
@@ -103,18 +108,22 @@ public final class DapSimulator implements AutoCloseable {
                     decide(exchange, path.substring("/requests/".length()));
                 } else if (method.equals("POST") && path.equals("/api/approve")) {
                     Map<String, String> form = form(exchange);
-                    apiAnswer(exchange, wallet.approve(wallet.fetch(required(form, "uri")),
+                    apiAnswer(exchange, wallet.approve(fetch(form),
                             TestIdentity.byId(required(form, "identity"))));
                 } else if (method.equals("POST") && path.equals("/api/approve-unencrypted")) {
                     Map<String, String> form = form(exchange);
-                    apiAnswer(exchange, wallet.approveUnencrypted(wallet.fetch(required(form, "uri")),
+                    apiAnswer(exchange, wallet.approveUnencrypted(fetch(form),
+                            TestIdentity.byId(required(form, "identity"))));
+                } else if (method.equals("POST") && path.equals("/api/approve-without-expiry")) {
+                    Map<String, String> form = form(exchange);
+                    apiAnswer(exchange, wallet.approveWithoutPidExpiry(fetch(form),
                             TestIdentity.byId(required(form, "identity"))));
                 } else if (method.equals("POST") && path.equals("/api/replay")) {
                     Map<String, String> form = form(exchange);
-                    apiAnswer(exchange, wallet.approveReplayed(wallet.fetch(required(form, "uri")),
+                    apiAnswer(exchange, wallet.approveReplayed(fetch(form),
                             TestIdentity.byId(required(form, "identity"))));
                 } else if (method.equals("POST") && path.equals("/api/decline")) {
-                    apiAnswer(exchange, wallet.decline(wallet.fetch(required(form(exchange), "uri"))));
+                    apiAnswer(exchange, wallet.decline(fetch(form(exchange))));
                 } else {
                     send(exchange, 404, "text/plain; charset=utf-8", "Not found");
                 }
@@ -150,6 +159,10 @@ public final class DapSimulator implements AutoCloseable {
             default -> throw new WalletException("Unknown decision " + parts[1]);
         };
         html(exchange, 200, SimulatorPages.answered(parts[1].equals("approve"), answer));
+    }
+
+    private VerifierRequest fetch(Map<String, String> form) {
+        return wallet.fetch(required(form, "uri"), RequestFetch.of(form.get("fetch")));
     }
 
     private static void apiAnswer(HttpExchange exchange, Wallet.Answer answer) throws IOException {

@@ -29,6 +29,8 @@ public final class PidIssuer {
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
     /** Where its status lists are served, below its {@code iss} URL. */
     public static final String STATUS_LISTS_PATH = "/status-lists/";
+    /** A wallet presents the PID it was issued at set-up, not a fresh one: the default PID is this old. */
+    public static final Duration DEFAULT_AGE = Duration.ofDays(30);
     private static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(30);
 
     private final String issuerUrl;
@@ -99,13 +101,17 @@ public final class PidIssuer {
         return statusLists;
     }
 
-    /** A credential valid from now for {@link #DEFAULT_VALIDITY}. */
+    /** A credential issued {@link #DEFAULT_AGE} ago, valid for {@link #DEFAULT_VALIDITY} from then. */
     public String issue(TestIdentity identity, PublicKey holderKey) {
-        Instant now = Instant.now();
-        return issue(identity, holderKey, PID_VCT, now, now.plus(DEFAULT_VALIDITY));
+        Instant issued = Instant.now().minus(DEFAULT_AGE);
+        return issue(identity, holderKey, PID_VCT, issued, issued.plus(DEFAULT_VALIDITY));
     }
 
-    /** The full issuance (issuer-signed JWT and all disclosures, {@code ~}-separated, without key binding). */
+    /**
+     * The full issuance (issuer-signed JWT and all disclosures, {@code ~}-separated, without key binding).
+     *
+     * @param expiresAt the {@code exp}; null for a PID without one (SD-JWT VC makes it optional)
+     */
     public String issue(TestIdentity identity, PublicKey holderKey, String vct, Instant issuedAt, Instant expiresAt) {
         ObjectNode claims = JsonSerialization.mapper.createObjectNode();
         claims.put("iss", issuerUrl);
@@ -119,10 +125,13 @@ public final class PidIssuer {
             claims.put(claim.getKey(), claim.getValue());
             disclosures.withUndisclosedClaim(claim.getKey());
         }
-        IssuerSignedJWT issuerSigned = IssuerSignedJWT.builder()
+        IssuerSignedJWT.Builder builder = IssuerSignedJWT.builder()
                 .withClaims(claims, disclosures.build())
-                .withIat(issuedAt.getEpochSecond())
-                .withExp(expiresAt.getEpochSecond())
+                .withIat(issuedAt.getEpochSecond());
+        if (expiresAt != null) {
+            builder.withExp(expiresAt.getEpochSecond());
+        }
+        IssuerSignedJWT issuerSigned = builder
                 .withKeyBindingKey(JWKBuilder.create().ec(holderKey))
                 .withJwsType("dc+sd-jwt")
                 .withX5c(x5c.isEmpty() ? null : x5c.stream().map(PidIssuer::base64).toList())

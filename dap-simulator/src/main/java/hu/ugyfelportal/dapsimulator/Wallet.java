@@ -29,15 +29,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Plays the DÁP app: reads the QR content, fetches the signed request object with a POST to its request_uri,
- * checks it as a wallet must (OID4VP 1.0 §5.10, §5.9.3), and answers at the response_uri with a key-bound
- * presentation of the chosen person's PID, or with {@code access_denied}: as form fields ({@code direct_post}) or
+ * Plays the DÁP app: reads the QR content, fetches the signed request object from its request_uri (a POST with
+ * {@code wallet_nonce} and {@code wallet_metadata}, or as {@link RequestFetch} says), decrypts it when it asked for
+ * an encrypted one, checks it as a strict wallet must (OID4VP 1.0 §5, §5.9.3 for {@code x509_san_dns} and
+ * {@code x509_hash}, §5.10), and answers at the response_uri with a key-bound presentation of the chosen person's PID, or with {@code access_denied}: as form fields ({@code direct_post}) or
  * encrypted to the verifier's key ({@code direct_post.jwt}), as the request asks.
  */
 public final class Wallet {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CLIENT_ID_PREFIX = "x509_san_dns:";
+    private static final String HASH_PREFIX = "x509_hash:";
+    private static final String REQUEST_OBJECT_MEDIA_TYPE = "application/oauth-authz-req+jwt";
+    private static final String SELF_ISSUED = "https://self-issued.me/v2";
     private static final int SAN_DNS_NAME = 2;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -53,22 +57,44 @@ public final class Wallet {
     public record Answer(int status, String body) {
     }
 
-    /** Fetches and checks the request the QR content points to; fails with a readable message when anything is off. */
+    /** Fetches (by a POST with typical metadata) and checks the request the QR content points to. */
     public VerifierRequest fetch(String invocationUri) {
+        return fetch(invocationUri, RequestFetch.POST);
+    }
+
+    /** Fetches and checks the request the QR content points to; fails with a readable message when anything is off. */
+    public VerifierRequest fetch(String invocationUri, RequestFetch how) {
         Map<String, String> parameters = queryOf(invocationUri);
         String clientId = required(parameters, "client_id");
         String requestUri = required(parameters, "request_uri");
-        if (!"post".equals(parameters.get("request_uri_method"))) {
-            throw new WalletException("Only request_uri_method=post is supported");
+        String method = parameters.getOrDefault("request_uri_method", "get");
+        if (!"post".equals(method) && !"get".equals(method)) {
+            throw new WalletException("request_uri_method must be get or post, not " + method);
+        }
+        if (!how.posts()) {
+            return check(send(HttpRequest.newBuilder(URI.create(requestUri)).GET()), clientId, null);
         }
         String walletNonce = randomToken();
-        HttpResponse<String> response = post(requestUri, Map.of("wallet_nonce", walletNonce,
-                "wallet_metadata", "{\"vp_formats_supported\":{\"dc+sd-jwt\":{}}}"));
+        RequestDecryption decryption = how.encryptedRequest() ? new RequestDecryption() : null;
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("wallet_nonce", walletNonce);
+        String metadata = how.walletMetadata(decryption == null ? null : decryption.jwk());
+        if (metadata != null) {
+            form.put("wallet_metadata", metadata);
+        }
+        String requestObject = send(HttpRequest.newBuilder(URI.create(requestUri))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
+        return check(decryption == null ? requestObject : decryption.decrypt(requestObject), clientId, walletNonce);
+    }
+
+    private String send(HttpRequest.Builder request) {
+        HttpResponse<String> response = send(request.header("Accept", REQUEST_OBJECT_MEDIA_TYPE).build());
         if (response.statusCode() != 200) {
             throw new WalletException("The verifier refused the request_uri (HTTP " + response.statusCode() + "): "
                     + response.body());
         }
-        return check(response.body(), clientId, walletNonce);
+        return response.body();
     }
 
     public Answer approve(VerifierRequest request, TestIdentity identity) {
@@ -91,9 +117,19 @@ public final class Wallet {
         return approve(request, identity, "nonce-of-another-login", request.encryption() != null);
     }
 
+    /** Approves with a PID that carries no {@code exp} (SD-JWT VC makes it optional). For tests of the verifier. */
+    public Answer approveWithoutPidExpiry(VerifierRequest request, TestIdentity identity) {
+        Holder holder = holders.get(identity.id());
+        String issuance = issuer.issue(identity, holder.keys().getPublic(), PidIssuer.PID_VCT, Instant.now(), null);
+        return present(request, holder, issuance, request.nonce(), request.encryption() != null);
+    }
+
     private Answer approve(VerifierRequest request, TestIdentity identity, String nonce, boolean encrypt) {
         Holder holder = holders.get(identity.id());
-        String issuance = issuer.issue(identity, holder.keys().getPublic());
+        return present(request, holder, issuer.issue(identity, holder.keys().getPublic()), nonce, encrypt);
+    }
+
+    private Answer present(VerifierRequest request, Holder holder, String issuance, String nonce, boolean encrypt) {
         String presentation = holder.bind(Holder.disclose(issuance, request.claims()), request.clientId(),
                 nonce, Instant.now());
         Map<String, Object> vpToken = Map.of("pid", List.of(presentation));
@@ -119,6 +155,7 @@ public final class Wallet {
         return new Answer(response.statusCode(), response.body());
     }
 
+    /** @param walletNonce the one we sent, or null after a GET */
     private static VerifierRequest check(String requestObject, String clientId, String walletNonce) {
         try {
             JWSInput jws = new JWSInput(requestObject);
@@ -140,12 +177,28 @@ public final class Wallet {
             if (!clientId.equals(claims.get("client_id"))) {
                 throw new WalletException("The request object's client_id differs from the QR's");
             }
-            if (!clientId.startsWith(CLIENT_ID_PREFIX) || !dnsNames(leaf).contains(clientId.substring(CLIENT_ID_PREFIX.length()))) {
-                throw new WalletException("The client_id is not an x509_san_dns name of the signing certificate");
-            }
             String responseUri = (String) claims.get("response_uri");
-            if (responseUri == null || !clientId.substring(CLIENT_ID_PREFIX.length()).equals(URI.create(responseUri).getHost())) {
+            if (responseUri == null) {
+                throw new WalletException("The request object has no response_uri");
+            }
+            if (clientId.startsWith(HASH_PREFIX)) {
+                if (!clientId.equals(HASH_PREFIX + sha256(leaf))) {
+                    throw new WalletException("The client_id is not the x509_hash of the signing certificate");
+                }
+            } else if (!clientId.startsWith(CLIENT_ID_PREFIX) || !dnsNames(leaf).contains(clientId.substring(CLIENT_ID_PREFIX.length()))) {
+                throw new WalletException("The client_id is not an x509_san_dns name of the signing certificate");
+            } else if (!clientId.substring(CLIENT_ID_PREFIX.length()).equals(URI.create(responseUri).getHost())) {
                 throw new WalletException("The response_uri's host is not the client_id's DNS name");
+            }
+            if (!SELF_ISSUED.equals(claims.get("aud"))) {
+                throw new WalletException("The request object's aud is not " + SELF_ISSUED);
+            }
+            // x509_san_dns: every verifier metadata but the key comes from client_metadata (§5.9.3), and
+            // vp_formats_supported is REQUIRED there (§5.1, §11.1).
+            if (!(claims.get("client_metadata") instanceof Map<?, ?> clientMetadata)
+                    || !(clientMetadata.get("vp_formats_supported") instanceof Map<?, ?> formats)
+                    || !(formats.get("dc+sd-jwt") instanceof Map<?, ?>)) {
+                throw new WalletException("The request object's client_metadata has no vp_formats_supported for dc+sd-jwt");
             }
             Object responseMode = claims.get("response_mode");
             if (!"vp_token".equals(claims.get("response_type"))
@@ -155,7 +208,7 @@ public final class Wallet {
             }
             ResponseEncryption encryption = "direct_post.jwt".equals(responseMode)
                     ? ResponseEncryption.of(claims.get("client_metadata")) : null;
-            if (!walletNonce.equals(claims.get("wallet_nonce"))) {
+            if (walletNonce != null && !walletNonce.equals(claims.get("wallet_nonce"))) {
                 throw new WalletException("The request object does not echo our wallet_nonce");
             }
             Instant expiresAt = Instant.ofEpochSecond(((Number) claims.get("exp")).longValue());
@@ -196,6 +249,11 @@ public final class Wallet {
                 .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64Der)));
     }
 
+    private static String sha256(X509Certificate certificate) throws java.security.GeneralSecurityException {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    }
+
     private static List<String> dnsNames(X509Certificate certificate) throws java.security.GeneralSecurityException {
         Collection<List<?>> names = certificate.getSubjectAlternativeNames();
         List<String> dnsNames = new ArrayList<>();
@@ -232,23 +290,30 @@ public final class Wallet {
     }
 
     private HttpResponse<String> post(String url, Map<String, String> form) {
-        String body = form.entrySet().stream()
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))).build());
+    }
+
+    private static String formBody(Map<String, String> form) {
+        return form.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new WalletException("Could not reach " + url + ": " + e.getMessage());
+            throw new WalletException("Could not reach " + request.uri() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WalletException("Interrupted");
         }
     }
 
-    private static String json(Object value) {
+    static String json(Object value) {
         try {
             return JsonSerialization.writeValueAsString(value);
         } catch (IOException e) {

@@ -6,7 +6,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.crypto.CryptoIntegration;
+import org.keycloak.jose.jwe.JWE;
+import org.keycloak.jose.jwe.JWEHeader;
+import org.keycloak.jose.jwk.JWK;
+import org.keycloak.jose.jwk.JWKParser;
 import org.keycloak.jose.jws.JWSBuilder;
+import org.keycloak.util.JsonSerialization;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -31,6 +36,8 @@ class WalletTest {
 
     private HttpServer server;
     private Function<Map<String, Object>, String> answer;
+    private String method;
+    private Map<String, String> form;
     private final Wallet wallet = new Wallet(new PidIssuer("https://pid.example"));
 
     @BeforeAll
@@ -44,9 +51,15 @@ class WalletTest {
     void startVerifier() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/request", exchange -> {
-            String walletNonce = URLDecoder.decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
-                    .replaceAll(".*wallet_nonce=([^&]*).*", "$1"), StandardCharsets.UTF_8);
-            byte[] body = answer.apply(claims(walletNonce)).getBytes(StandardCharsets.US_ASCII);
+            method = exchange.getRequestMethod();
+            form = new LinkedHashMap<>();
+            for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
+                if (!pair.isEmpty()) {
+                    String[] nameValue = pair.split("=", 2);
+                    form.put(nameValue[0], URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+                }
+            }
+            byte[] body = answer.apply(claims(form.get("wallet_nonce"))).getBytes(StandardCharsets.US_ASCII);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -93,6 +106,24 @@ class WalletTest {
     }
 
     @Test
+    void acceptsAnX509HashClientIdOnlyWhenItIsTheHashOfTheSigningCertificate() throws Exception {
+        String hash = "x509_hash:" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.certificate().getEncoded()));
+        answer = claims -> {
+            claims.put("client_id", hash);
+            return sign(claims, verifier, verifier.certificate());
+        };
+
+        assertThat(wallet.fetch(invocation(hash)).clientId()).isEqualTo(hash);
+        answer = claims -> {
+            claims.put("client_id", "x509_hash:bm90LXRoZS1oYXNo");
+            return sign(claims, verifier, verifier.certificate());
+        };
+        assertThatThrownBy(() -> wallet.fetch(invocation("x509_hash:bm90LXRoZS1oYXNo")))
+                .isInstanceOf(WalletException.class).hasMessageContaining("not the x509_hash");
+    }
+
+    @Test
     void refusesARequestThatDoesNotEchoTheWalletNonce() {
         answer = claims -> {
             claims.remove("wallet_nonce");
@@ -109,7 +140,7 @@ class WalletTest {
                 "x", "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y", "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0");
         answer = claims -> {
             claims.put("response_mode", "direct_post.jwt");
-            claims.put("client_metadata", Map.of("jwks", Map.of("keys", List.of(jwk)),
+            claims.put("client_metadata", Map.of("vp_formats_supported", Map.of("dc+sd-jwt", Map.of()), "jwks", Map.of("keys", List.of(jwk)),
                     "encrypted_response_enc_values_supported", List.of("A256GCM")));
             return sign(claims, verifier, verifier.certificate());
         };
@@ -124,11 +155,82 @@ class WalletTest {
     void refusesAnEncryptedResponseModeWithoutAKeyToEncryptTo() {
         answer = claims -> {
             claims.put("response_mode", "direct_post.jwt");
+            claims.put("client_metadata", Map.of("vp_formats_supported", Map.of("dc+sd-jwt", Map.of())));
             return sign(claims, verifier, verifier.certificate());
         };
 
         assertThatThrownBy(() -> wallet.fetch(invocation())).isInstanceOf(WalletException.class)
                 .hasMessageContaining("client_metadata.jwks");
+    }
+
+    @Test
+    void fetchesByGetWithoutWalletNonceOrMetadataLikeAWalletWithoutThePostMethod() {
+        answer = claims -> sign(claims, verifier, verifier.certificate());
+
+        VerifierRequest request = wallet.fetch(invocation(), RequestFetch.GET);
+
+        assertThat(method).isEqualTo("GET");
+        assertThat(form).isEmpty();
+        assertThat(request.clientId()).isEqualTo("x509_san_dns:127.0.0.1");
+    }
+
+    @Test
+    void sendsTheMetadataOfTheChosenKindOfWallet() throws Exception {
+        answer = claims -> sign(claims, verifier, verifier.certificate());
+
+        wallet.fetch(invocation(), RequestFetch.POST_WITHOUT_METADATA);
+        assertThat(form).containsOnlyKeys("wallet_nonce");
+        wallet.fetch(invocation(), RequestFetch.POST);
+        assertThat(JsonSerialization.readValue(form.get("wallet_metadata"), Map.class))
+                .containsKeys("vp_formats_supported", "request_object_signing_alg_values_supported",
+                        "authorization_encryption_enc_values_supported");
+        assertThatThrownBy(() -> RequestFetch.of("sideways")).hasMessageContaining("post-encrypted-request");
+    }
+
+    @Test
+    void refusesARequestWhoseClientMetadataLacksVpFormatsSupported() {
+        answer = claims -> {
+            claims.remove("client_metadata");
+            return sign(claims, verifier, verifier.certificate());
+        };
+
+        assertThatThrownBy(() -> wallet.fetch(invocation())).isInstanceOf(WalletException.class)
+                .hasMessageContaining("vp_formats_supported");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void decryptsARequestObjectEncryptedToTheKeyItPublished() throws Exception {
+        answer = claims -> encryptToWallet(sign(claims, verifier, verifier.certificate()), "JWT");
+
+        VerifierRequest request = wallet.fetch(invocation(), RequestFetch.POST_ENCRYPTED_REQUEST);
+
+        assertThat(request.clientId()).isEqualTo("x509_san_dns:127.0.0.1");
+        Map<String, Object> metadata = JsonSerialization.readValue(form.get("wallet_metadata"), Map.class);
+        assertThat(metadata).containsEntry("request_object_encryption_alg_values_supported", List.of("ECDH-ES"));
+    }
+
+    @Test
+    void refusesAnEncryptedRequestObjectThatIsNotANestedJwt() {
+        answer = claims -> encryptToWallet(sign(claims, verifier, verifier.certificate()), null);
+
+        assertThatThrownBy(() -> wallet.fetch(invocation(), RequestFetch.POST_ENCRYPTED_REQUEST))
+                .isInstanceOf(WalletException.class).hasMessageContaining("not a JWT encrypted with ECDH-ES");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String encryptToWallet(String signed, String contentType) {
+        try {
+            Map<String, Object> metadata = JsonSerialization.readValue(form.get("wallet_metadata"), Map.class);
+            Map<String, Object> key = ((List<Map<String, Object>>) ((Map<String, Object>) metadata.get("jwks")).get("keys")).get(0);
+            JWK jwk = JsonSerialization.mapper.convertValue(key, JWK.class);
+            JWE jwe = new JWE().header(JWEHeader.builder().algorithm("ECDH-ES").encryptionAlgorithm("A256GCM")
+                    .contentType(contentType).keyId(jwk.getKeyId()).build()).content(signed.getBytes(StandardCharsets.US_ASCII));
+            jwe.getKeyStorage().setEncryptionKey(JWKParser.create(jwk).toPublicKey());
+            return jwe.encodeJwe();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String invocation() {
@@ -144,6 +246,8 @@ class WalletTest {
     private Map<String, Object> claims(String walletNonce) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("client_id", "x509_san_dns:127.0.0.1");
+        claims.put("aud", "https://self-issued.me/v2");
+        claims.put("client_metadata", Map.of("vp_formats_supported", Map.of("dc+sd-jwt", Map.of())));
         claims.put("response_type", "vp_token");
         claims.put("response_mode", "direct_post");
         claims.put("response_uri", "http://127.0.0.1:" + server.getAddress().getPort() + "/response");

@@ -10,6 +10,7 @@ import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.PortalClient;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.jose.jws.JWSInput;
@@ -69,7 +70,9 @@ class DapProtocolIT {
 
         withProviderConfig(env, Map.of("dapResponseMode", "direct_post"), () -> {
             assertThat(requestObject(DapPhone.scan(qrPage(env, env.newBrowser()))))
-                    .containsEntry("response_mode", "direct_post").doesNotContainKey("client_metadata");
+                    .containsEntry("response_mode", "direct_post")
+                    .extracting("client_metadata").asInstanceOf(InstanceOfAssertFactories.MAP)
+                    .containsOnlyKeys("vp_formats_supported");
             assertThat(logsIn(env, "szilagyi-marta")).as("logged in with direct_post").isTrue();
         });
     }
@@ -129,20 +132,20 @@ class DapProtocolIT {
                 .extracting(e -> String.valueOf(e.get("details"))).asString().contains("chain not trusted"));
     }
 
-    private static void linkedCustomer(TestEnvironment env, String prefix, String identity) {
+    static void linkedCustomer(TestEnvironment env, String prefix, String identity) {
         String email = AdminApi.uniqueEmail(prefix);
         DapLoginIT.customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
         assertThat(DapLoginIT.link(env, email, identity).isPortalRedirect()).as("linked").isTrue();
     }
 
-    private static boolean logsIn(TestEnvironment env, String identity) {
+    static boolean logsIn(TestEnvironment env, String identity) {
         Browser browser = env.newBrowser();
         Page qr = qrPage(env, browser);
         assertThat(env.dap().approve(DapPhone.scan(qr), identity).verifierStatus()).isEqualTo(200);
         return DapLoginIT.refresh(browser, qr).isPortalRedirect();
     }
 
-    private static Page qrPage(TestEnvironment env, Browser browser) {
+    static Page qrPage(TestEnvironment env, Browser browser) {
         PortalClient.AuthorizationRequest request = env.portal().authorizationRequest();
         return DapLoginIT.openDap(browser, browser.open(request.url()));
     }

@@ -1,5 +1,6 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import hu.ugyfelportal.keycloak.dap.protocol.ClientIdPrefix;
 import hu.ugyfelportal.keycloak.dap.protocol.IssuerTrust;
 import hu.ugyfelportal.keycloak.dap.protocol.Pem;
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationVerifier;
@@ -30,14 +31,16 @@ import java.util.Map;
  *                               waits on one long-poll request at a time); also its no-JavaScript refresh, times three
  * @param statusHoldSeconds      how long one QR-page status request is held open waiting for the phone's answer; keep
  *                               it below the idle timeout of any reverse proxy in front of Keycloak
+ * @param requirePidExpiry       whether a PID without {@code exp} is refused (the default; SD-JWT VC makes it optional)
+ * @param clientIdPrefix         how the client_id names our certificate: {@code x509_san_dns} or {@code x509_hash}
  * @param statusList             how the PID's status list is fetched and cached
  */
 public record DapConfig(String qrScheme, String credentialType, List<String> requestedClaims,
                         List<String> subjectClaims, String responseMode, String trustedIssuers,
                         String trustedIssuerCas, String signingKey,
                         String signingCertificates, int requestLifetimeSeconds, int keyBindingMaxAgeSeconds,
-                        int clockSkewSeconds, int pollIntervalSeconds, int statusHoldSeconds,
-                        StatusListSettings statusList) {
+                        int clockSkewSeconds, int pollIntervalSeconds, int statusHoldSeconds, boolean requirePidExpiry,
+                        String clientIdPrefix, StatusListSettings statusList) {
 
     public static final String QR_SCHEME = "dapQrScheme";
     public static final String CREDENTIAL_TYPE = "dapCredentialType";
@@ -53,6 +56,8 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
     public static final String CLOCK_SKEW = "dapClockSkewSeconds";
     public static final String POLL_INTERVAL = "dapPollIntervalSeconds";
     public static final String STATUS_HOLD = "dapStatusHoldSeconds";
+    public static final String REQUIRE_PID_EXPIRY = "dapRequirePidExpiry";
+    public static final String CLIENT_ID_PREFIX = "dapClientIdPrefix";
 
     public static final String DEFAULT_QR_SCHEME = "openid4vp://";
     public static final String DEFAULT_CREDENTIAL_TYPE = "urn:eudi:pid:1";
@@ -65,6 +70,8 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
     public static final int DEFAULT_POLL_INTERVAL = 2;
     /** Below the 60 s idle timeout common to reverse proxies and load balancers (nginx, AWS ALB). */
     public static final int DEFAULT_STATUS_HOLD = 50;
+    public static final boolean DEFAULT_REQUIRE_PID_EXPIRY = true;
+    public static final String DEFAULT_CLIENT_ID_PREFIX = ClientIdPrefix.X509_SAN_DNS.value();
 
     public DapConfig {
         if (qrScheme.isBlank() || qrScheme.contains(" ")) {
@@ -81,6 +88,11 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(RESPONSE_MODE + ": " + e.getMessage(), e);
         }
+        try {
+            ClientIdPrefix.of(clientIdPrefix);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(CLIENT_ID_PREFIX + ": " + e.getMessage(), e);
+        }
         requireBetween(REQUEST_LIFETIME, requestLifetimeSeconds, 5, 600);
         requireBetween(KEY_BINDING_MAX_AGE, keyBindingMaxAgeSeconds, 10, 3600);
         requireBetween(CLOCK_SKEW, clockSkewSeconds, 0, 300);
@@ -93,7 +105,7 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
             issuerTrust(trustedIssuers, trustedIssuerCas);
         }
         if (!signingKey.isBlank() || !signingCertificates.isBlank()) {
-            verifierIdentity(signingKey, signingCertificates);
+            verifierIdentity(signingKey, signingCertificates, ClientIdPrefix.of(clientIdPrefix));
         }
     }
 
@@ -113,6 +125,8 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
                 number(config, CLOCK_SKEW, DEFAULT_CLOCK_SKEW),
                 number(config, POLL_INTERVAL, DEFAULT_POLL_INTERVAL),
                 number(config, STATUS_HOLD, DEFAULT_STATUS_HOLD),
+                bool(config, REQUIRE_PID_EXPIRY, DEFAULT_REQUIRE_PID_EXPIRY),
+                text(config, CLIENT_ID_PREFIX, DEFAULT_CLIENT_ID_PREFIX),
                 StatusListSettings.from(config));
     }
 
@@ -127,17 +141,17 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
     }
 
     public VerifierIdentity verifierIdentity() {
-        return verifierIdentity(signingKey, signingCertificates);
+        return verifierIdentity(signingKey, signingCertificates, ClientIdPrefix.of(clientIdPrefix));
     }
 
     public PresentationVerifier presentationVerifier() {
         return new PresentationVerifier(issuerTrust(trustedIssuers, trustedIssuerCas), credentialType,
-                keyBindingMaxAgeSeconds, clockSkewSeconds);
+                keyBindingMaxAgeSeconds, clockSkewSeconds, requirePidExpiry);
     }
 
-    private static VerifierIdentity verifierIdentity(String signingKey, String signingCertificates) {
+    private static VerifierIdentity verifierIdentity(String signingKey, String signingCertificates, ClientIdPrefix prefix) {
         try {
-            return VerifierIdentity.fromPem(signingKey, signingCertificates);
+            return VerifierIdentity.fromPem(signingKey, signingCertificates, prefix);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(SIGNING_KEY + " / " + SIGNING_CERTIFICATES + ": " + e.getMessage(), e);
         }
@@ -172,6 +186,14 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + ": a whole number of seconds, not '" + value + "'");
         }
+    }
+
+    private static boolean bool(Map<String, String> config, String key, boolean defaultValue) {
+        String value = text(config, key, String.valueOf(defaultValue));
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(key + ": true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static List<String> list(String commaSeparated) {

@@ -1,10 +1,8 @@
 package hu.ugyfelportal.keycloak.dap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import hu.ugyfelportal.keycloak.dap.protocol.AuthorizationRequest;
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseEncryptionKey;
-import hu.ugyfelportal.keycloak.dap.protocol.VerifierIdentity;
 import hu.ugyfelportal.keycloak.dap.protocol.WalletResponse;
 import hu.ugyfelportal.keycloak.dap.protocol.WalletInvocation;
 import jakarta.ws.rs.FormParam;
@@ -38,7 +36,6 @@ import org.keycloak.util.JsonSerialization;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +47,7 @@ import java.util.concurrent.CompletionStage;
  * <li>{@code GET qr}: the browser's QR page; it also completes the login once the phone has answered;</li>
  * <li>{@code GET status}: what the page waits on (a long poll); it says only whether to reload;</li>
  * <li>{@code GET cancel}: back to the login page (or the account console when linking);</li>
- * <li>{@code POST request/{id}}: the wallet's request_uri, answering the signed request object once;</li>
+ * <li>{@code GET} or {@code POST request/{id}}: the wallet's request_uri ({@link DapRequestUri});</li>
  * <li>{@code POST response}: the wallet's response_uri ({@code direct_post} or {@code direct_post.jwt}).</li>
  * </ul>
  * The browser's endpoints find their authentication session through Keycloak's own session cookie plus the tab id,
@@ -64,7 +61,6 @@ public class DapEndpoint {
     static final String CLAIMS = "dap.claims";
 
     private static final Logger LOG = Logger.getLogger(DapEndpoint.class);
-    private static final String REQUEST_OBJECT_MEDIA_TYPE = "application/oauth-authz-req+jwt";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -149,21 +145,10 @@ public class DapEndpoint {
         return callback.cancelled(provider.getConfig());
     }
 
-    /** The wallet's request_uri (request_uri_method=post): the signed request object, once per QR. */
-    @POST
+    /** The wallet's request_uri, by GET or POST: {@link DapRequestUri}. */
     @Path("request/{requestId}")
-    public Response requestObject(@PathParam("requestId") String requestId, @FormParam("wallet_nonce") String walletNonce) {
-        Optional<DapTransactions.Pending> pending = transactions.fetchRequest(requestId, config.mode());
-        if (pending.isEmpty()) {
-            walletEvent("dap_unknown_request", "request_uri unknown, used or expired");
-            return walletError(Response.Status.NOT_FOUND, "invalid_request_uri", "The request is unknown, used or expired");
-        }
-        VerifierIdentity verifier = config.verifierIdentity();
-        AuthorizationRequest request = new AuthorizationRequest(verifier.clientId(), responseUri(),
-                pending.get().responseMode(), pending.get().encryptionKey(), pending.get().nonce(),
-                pending.get().transaction(), config.credentialType(), config.requestedClaims(), Instant.now(),
-                pending.get().expiresAt(), blankToNull(walletNonce));
-        return noStore(Response.ok(request.signedRequestObject(verifier), REQUEST_OBJECT_MEDIA_TYPE));
+    public DapRequestUri requestUri(@PathParam("requestId") String requestId) {
+        return new DapRequestUri(this, transactions, config, requestId);
     }
 
     /**
@@ -273,7 +258,7 @@ public class DapEndpoint {
         return Optional.of(authSession);
     }
 
-    private void walletEvent(String error, String reason) {
+    void walletEvent(String error, String reason) {
         event.clone().event(EventType.IDENTITY_PROVIDER_LOGIN_ERROR)
                 .detail(Details.IDENTITY_PROVIDER, provider.getConfig().getAlias())
                 .detail(Details.REASON, reason)
@@ -286,7 +271,7 @@ public class DapEndpoint {
                 .path("realms").path(realm.getName()).path("broker").path(provider.getConfig().getAlias()).path("endpoint");
     }
 
-    private String responseUri() {
+    String responseUri() {
         return endpoint().path("response").build().toString();
     }
 
@@ -303,12 +288,12 @@ public class DapEndpoint {
         return Response.ok(Map.of("reload", reload), MediaType.APPLICATION_JSON_TYPE);
     }
 
-    private static Response walletError(Response.Status status, String error, String description) {
+    static Response walletError(Response.Status status, String error, String description) {
         return noStore(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("error", error, "error_description", description)));
     }
 
-    private static Response noStore(Response.ResponseBuilder response) {
+    static Response noStore(Response.ResponseBuilder response) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         noStore.setNoCache(true);
@@ -326,9 +311,5 @@ public class DapEndpoint {
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -1,5 +1,6 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import hu.ugyfelportal.keycloak.dap.protocol.ClientIdPrefix;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
 import org.keycloak.Config;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
@@ -169,6 +170,15 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
                 .defaultValue(String.valueOf(DapConfig.DEFAULT_KEY_BINDING_MAX_AGE)).add()
                 .property().name(DapConfig.CLOCK_SKEW).label("Clock skew (seconds)").type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(String.valueOf(DapConfig.DEFAULT_CLOCK_SKEW)).add()
+                .property().name(DapConfig.CLIENT_ID_PREFIX).label("Client identifier prefix").type(ProviderConfigProperty.LIST_TYPE)
+                .options(Arrays.stream(ClientIdPrefix.values()).map(ClientIdPrefix::value).toList())
+                .defaultValue(DapConfig.DEFAULT_CLIENT_ID_PREFIX)
+                .helpText("x509_san_dns: the client_id is the signing certificate's DNS name (which must be this "
+                        + "server's host). x509_hash: the SHA-256 of the certificate, as HAIP asks.").add()
+                .property().name(DapConfig.REQUIRE_PID_EXPIRY).label("Refuse a PID without expiry (exp)")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(String.valueOf(DapConfig.DEFAULT_REQUIRE_PID_EXPIRY))
+                .helpText("On: a PID that carries no exp claim is refused. Off: it is accepted (SD-JWT VC makes exp "
+                        + "optional). An exp that is present is always checked.").add()
                 .property().name(DapConfig.POLL_INTERVAL).label("QR page pause after an error (seconds)").type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(String.valueOf(DapConfig.DEFAULT_POLL_INTERVAL))
                 .helpText("The QR page waits on one held status request at a time; after an error or a busy server it "

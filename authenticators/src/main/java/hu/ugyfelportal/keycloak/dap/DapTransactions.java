@@ -12,6 +12,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,7 @@ final class DapTransactions {
     private static final String KEY_ID = "kid";
     private static final String PUBLIC_KEY = "publicKey";
     private static final String PRIVATE_KEY = "privateKey";
+    private static final String CONTENT_ENCRYPTIONS = "enc";
     private static final int TOKEN_BYTES = 32;
 
     /** What the wallet's answer came to, with the message the QR page then shows; kept until the browser collects it. */
@@ -117,10 +119,10 @@ final class DapTransactions {
     }
 
     /**
-     * The wallet's request_uri POST: works once, within the QR's lifetime. Fixes the response mode of the
-     * transaction, and for an encrypted one makes its key pair.
+     * The wallet's request_uri GET or POST: works once, by either method, within the QR's lifetime. Fixes the response
+     * mode of the transaction, and for an encrypted one makes its key pair, offered with these {@code enc} values.
      */
-    Optional<Pending> fetchRequest(String requestId, ResponseMode mode) {
+    Optional<Pending> fetchRequest(String requestId, ResponseMode mode, List<String> contentEncryptions) {
         Map<String, String> request = store.remove(REQUEST_KEY + requestId);
         if (request == null) {
             return Optional.empty();
@@ -134,14 +136,28 @@ final class DapTransactions {
         fetched.put(FETCHED, "true");
         fetched.put(MODE, mode.parameter());
         if (mode.encrypted()) {
-            ResponseEncryptionKey key = ResponseEncryptionKey.generate(randomToken());
+            ResponseEncryptionKey key = ResponseEncryptionKey.generate(randomToken(), contentEncryptions);
             fetched.put(KEY_ID, key.keyId());
+            fetched.put(CONTENT_ENCRYPTIONS, String.join(",", key.contentEncryptions()));
             fetched.put(PUBLIC_KEY, key.publicKeyBase64());
             fetched.put(PRIVATE_KEY, key.privateKeyBase64());
             store.put(KEY_ID_KEY + key.keyId(), transactionLifetime(), Map.of(TRANSACTION, transaction));
         }
         store.replace(TRANSACTION_KEY + transaction, fetched);
         return Optional.of(pending(transaction, fetched));
+    }
+
+    /**
+     * A request_uri call we refuse (the wallet's metadata is unreadable or has nothing in common with ours): the request
+     * is used up and the QR page shows the refusal, as after a refused answer. False when the request is unknown.
+     */
+    boolean refuseRequest(String requestId) {
+        Map<String, String> request = store.remove(REQUEST_KEY + requestId);
+        if (request == null) {
+            return false;
+        }
+        saveResult(request.get(TRANSACTION), new Result(Outcome.REJECTED, null, null));
+        return true;
     }
 
     /** The wallet's answer: the transaction (and its nonce) can be answered once. */
@@ -167,7 +183,8 @@ final class DapTransactions {
 
     private static Pending pending(String transaction, Map<String, String> notes) {
         ResponseEncryptionKey key = notes.containsKey(KEY_ID)
-                ? ResponseEncryptionKey.restore(notes.get(KEY_ID), notes.get(PUBLIC_KEY), notes.get(PRIVATE_KEY)) : null;
+                ? ResponseEncryptionKey.restore(notes.get(KEY_ID), notes.get(PUBLIC_KEY), notes.get(PRIVATE_KEY),
+                List.of(notes.get(CONTENT_ENCRYPTIONS).split(","))) : null;
         return new Pending(transaction, notes.get(NONCE), Instant.ofEpochSecond(Long.parseLong(notes.get(EXPIRES))),
                 notes.containsKey(MODE) ? ResponseMode.of(notes.get(MODE)) : null, key);
     }

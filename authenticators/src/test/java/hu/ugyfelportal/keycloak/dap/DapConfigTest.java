@@ -1,6 +1,7 @@
 package hu.ugyfelportal.keycloak.dap;
 
 import hu.ugyfelportal.dapsimulator.DevCertificates;
+import hu.ugyfelportal.keycloak.dap.protocol.ClientIdPrefix;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,26 @@ class DapConfigTest {
 
         assertThat(DapConfig.from(config).isComplete()).isTrue();
         assertThat(DapConfig.from(config).presentationVerifier().issuerTrust().anchors()).containsExactly(ca.certificate());
+    }
+
+    @Test
+    void aPidWithoutExpiryIsRefusedUnlessTheSettingAllowsIt() {
+        Map<String, String> config = complete();
+
+        assertThat(DapConfig.from(config).presentationVerifier().requireExpiry()).isTrue();
+        config.put(DapConfig.REQUIRE_PID_EXPIRY, "false");
+        assertThat(DapConfig.from(config).presentationVerifier().requireExpiry()).isFalse();
+        assertRefused(DapConfig.REQUIRE_PID_EXPIRY, "sometimes", "dapRequirePidExpiry");
+    }
+
+    @Test
+    void theClientIdPrefixIsASettingWithX509SanDnsByDefault() {
+        Map<String, String> config = complete();
+        config.put(DapConfig.CLIENT_ID_PREFIX, "x509_hash");
+
+        assertThat(DapConfig.from(complete()).verifierIdentity().prefix()).isEqualTo(ClientIdPrefix.X509_SAN_DNS);
+        assertThat(DapConfig.from(config).verifierIdentity().clientId()).startsWith("x509_hash:");
+        assertRefused(DapConfig.CLIENT_ID_PREFIX, "did", "dapClientIdPrefix");
     }
 
     @Test

@@ -85,9 +85,23 @@ public final class DapPhone {
         return post("/api/approve", Map.of("uri", qrContent, "identity", identity));
     }
 
+    /**
+     * Approves as a wallet that fetches the request its own way: {@code get}, {@code post-no-metadata},
+     * {@code post-no-overlap}, {@code post-no-es256}, {@code post-malformed-metadata}, {@code post-encrypted-request}
+     * (the simulator's {@code RequestFetch}); {@link #approve(String, String)} is a POST with typical wallet metadata.
+     */
+    public Outcome approve(String qrContent, String identity, String fetch) {
+        return post("/api/approve", Map.of("uri", qrContent, "identity", identity, "fetch", fetch));
+    }
+
     /** Answers with a presentation whose key binding was made for another login's nonce. */
     public Outcome replay(String qrContent, String identity) {
         return post("/api/replay", Map.of("uri", qrContent, "identity", identity));
+    }
+
+    /** Answers with a PID that carries no {@code exp}. */
+    public Outcome approveWithoutPidExpiry(String qrContent, String identity) {
+        return post("/api/approve-without-expiry", Map.of("uri", qrContent, "identity", identity));
     }
 
     /** Answers with a plain direct_post form even where the request asks for an encrypted answer. */

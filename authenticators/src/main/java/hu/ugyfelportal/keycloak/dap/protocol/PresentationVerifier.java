@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.keycloak.common.VerificationException;
+import org.keycloak.crypto.Algorithm;
 import org.keycloak.sdjwt.IssuerSignedJwtVerificationOpts;
 import org.keycloak.sdjwt.vp.KeyBindingJwtVerificationOpts;
 import org.keycloak.sdjwt.vp.SdJwtVP;
@@ -22,11 +23,24 @@ import java.util.Map;
  * credential's {@code cnf} key, {@code aud} = our client_id, our nonce, a fresh {@code iat}, {@code sd_hash} over the
  * presentation).
  *
+ * <p>
+ * The JWS algorithms accepted for the issuer-signed JWT and the key-binding JWT are {@link #ISSUER_SIGNED_JWT_ALGORITHMS}
+ * and {@link #KEY_BINDING_JWT_ALGORITHMS}; the request's {@code client_metadata.vp_formats_supported} is built from
+ * the same lists ({@link VerifierMetadata}), so what we announce is what we accept.
+ *
  * @param issuerTrust      which keys may sign a PID; a credential signed by any other key is refused
  * @param keyBindingMaxAge seconds a key-binding JWT stays acceptable after its {@code iat}
  * @param clockSkew        seconds of clock difference tolerated between wallet, issuer and us
+ * @param requireExpiry    whether a PID without {@code exp} is refused (SD-JWT VC makes it optional, HAIP asks issuers
+ *                         to bound the validity by {@code exp} or {@code status}); an {@code exp} present is always checked
  */
-public record PresentationVerifier(IssuerTrust issuerTrust, String vct, int keyBindingMaxAge, int clockSkew) {
+public record PresentationVerifier(IssuerTrust issuerTrust, String vct, int keyBindingMaxAge, int clockSkew,
+                                   boolean requireExpiry) {
+
+    /** ES256 only: what {@link IssuerTrust} verifies with, and HAIP's mandatory algorithm. */
+    public static final List<String> ISSUER_SIGNED_JWT_ALGORITHMS = List.of(Algorithm.ES256);
+    /** ES256 only, as HAIP requires of every party; a holder key of another kind is refused. */
+    public static final List<String> KEY_BINDING_JWT_ALGORITHMS = List.of(Algorithm.ES256);
 
     /**
      * @param vpToken  the {@code vp_token} parameter: a JSON object with our DCQL credential id mapped to the presentation
@@ -39,11 +53,18 @@ public record PresentationVerifier(IssuerTrust issuerTrust, String vct, int keyB
         if (presentation.getKeyBindingJWT().isEmpty()) {
             throw new PresentationRejectedException("key binding JWT missing");
         }
+        requireAlgorithm("issuer-signed JWT", presentation.getIssuerSignedJWT().getJwsHeader().getRawAlgorithm(),
+                ISSUER_SIGNED_JWT_ALGORITHMS);
+        requireAlgorithm("key binding JWT", presentation.getKeyBindingJWT().get().getJwsHeader().getRawAlgorithm(),
+                KEY_BINDING_JWT_ALGORITHMS);
         IssuerSignedJwtVerificationOpts issuerChecks = IssuerSignedJwtVerificationOpts.builder()
                 .withClockSkew(clockSkew)
-                .withExpCheck(false)
+                // The argument says whether exp may be missing; when present it is checked either way.
+                .withExpCheck(!requireExpiry)
                 .withNbfCheck(true)
-                .withIatCheck(true)
+                // A PID is issued once and presented for months: its iat may be missing and has no age limit (without
+                // one Keycloak applies its 5-minute key-binding default); only an iat in the future is refused.
+                .withIatCheck(Integer.MAX_VALUE, true)
                 .withClaimCheck("vct", vct)
                 .build();
         KeyBindingJwtVerificationOpts keyBindingChecks = KeyBindingJwtVerificationOpts.builder()
@@ -64,6 +85,13 @@ public record PresentationVerifier(IssuerTrust issuerTrust, String vct, int keyB
             throw new PresentationRejectedException("presentation invalid", e);
         }
         return disclosedClaims(presentation);
+    }
+
+    private static void requireAlgorithm(String jwt, String algorithm, List<String> accepted)
+            throws PresentationRejectedException {
+        if (!accepted.contains(algorithm)) {
+            throw new PresentationRejectedException(jwt + " alg " + algorithm + " is not one of " + accepted);
+        }
     }
 
     private static String presentationOf(String vpToken) throws PresentationRejectedException {

@@ -26,7 +26,8 @@ import java.util.Map;
 
 /**
  * The key a wallet encrypts its {@code direct_post.jwt} answer to (OID4VP 1.0 §8.3): EC P-256, JWE {@code alg}
- * {@value #ALGORITHM} (as HAIP requires), content encryption {@link #CONTENT_ENCRYPTIONS}.
+ * {@value #ALGORITHM} (as HAIP requires), content encryption one of {@link #CONTENT_ENCRYPTIONS} (those both sides
+ * support, see {@link WalletAgreement}).
  * <p>
  * One key pair per transaction, made when the wallet fetches the request, rather than a realm key: a key that
  * decrypts one answer and is then deleted gives forward secrecy (a key leaked later opens no recorded answer), an
@@ -35,33 +36,45 @@ import java.util.Map;
  * pair costs well under a millisecond. The private key lives only in that transaction's
  * {@code SingleUseObjectProvider} entry (see {@link #privateKeyBase64()}), never in a log.
  *
- * @param keyId the JWK's {@code kid}, which the wallet must copy into the JWE header
+ * @param keyId              the JWK's {@code kid}, which the wallet must copy into the JWE header
+ * @param contentEncryptions the {@code enc} values offered to the wallet for this key; no other is accepted
  */
-public record ResponseEncryptionKey(String keyId, ECPublicKey publicKey, ECPrivateKey privateKey) {
+public record ResponseEncryptionKey(String keyId, ECPublicKey publicKey, ECPrivateKey privateKey,
+                                    List<String> contentEncryptions) {
 
     public static final String ALGORITHM = JWEConstants.ECDH_ES;
     /** AES-GCM as HAIP asks for; the first is also OID4VP's default when a verifier names none. */
     public static final List<String> CONTENT_ENCRYPTIONS = List.of(JWEConstants.A128GCM, JWEConstants.A256GCM);
     private static final String CURVE = "P-256";
 
-    public static ResponseEncryptionKey generate(String keyId) {
+    public ResponseEncryptionKey {
+        if (contentEncryptions.isEmpty() || !CONTENT_ENCRYPTIONS.containsAll(contentEncryptions)) {
+            throw new IllegalArgumentException("Content encryptions must be some of " + CONTENT_ENCRYPTIONS);
+        }
+        contentEncryptions = List.copyOf(contentEncryptions);
+    }
+
+    public static ResponseEncryptionKey generate(String keyId, List<String> contentEncryptions) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair keys = generator.generateKeyPair();
-            return new ResponseEncryptionKey(keyId, (ECPublicKey) keys.getPublic(), (ECPrivateKey) keys.getPrivate());
+            return new ResponseEncryptionKey(keyId, (ECPublicKey) keys.getPublic(), (ECPrivateKey) keys.getPrivate(),
+                    contentEncryptions);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("No EC P-256 key generator", e);
         }
     }
 
-    /** The key as stored with its transaction: {@link #publicKeyBase64()} and {@link #privateKeyBase64()}. */
-    public static ResponseEncryptionKey restore(String keyId, String publicKeyBase64, String privateKeyBase64) {
+    /** The key as stored with its transaction: {@link #publicKeyBase64()}, {@link #privateKeyBase64()}, the offered {@code enc}. */
+    public static ResponseEncryptionKey restore(String keyId, String publicKeyBase64, String privateKeyBase64,
+                                                List<String> contentEncryptions) {
         try {
             KeyFactory factory = KeyFactory.getInstance("EC");
             return new ResponseEncryptionKey(keyId,
                     (ECPublicKey) factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64))),
-                    (ECPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKeyBase64))));
+                    (ECPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKeyBase64))),
+                    contentEncryptions);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A stored response encryption key cannot be read", e);
         }
@@ -78,12 +91,6 @@ public record ResponseEncryptionKey(String keyId, ECPublicKey publicKey, ECPriva
     /** The public key as the request object's JWK: {@code use enc}, {@code alg ECDH-ES}, our {@code kid}. */
     public JWK jwk() {
         return JWKBuilder.create().kid(keyId).algorithm(ALGORITHM).ec(publicKey, KeyUse.ENC);
-    }
-
-    /** The request object's {@code client_metadata} (OID4VP 1.0 §5.1, §8.3). */
-    public Map<String, Object> clientMetadata() {
-        return Map.of("jwks", Map.of("keys", List.of(jwk())),
-                "encrypted_response_enc_values_supported", CONTENT_ENCRYPTIONS);
     }
 
     /** The {@code kid} of a wallet's JWE, read from its (integrity-protected) header before decrypting. */
@@ -103,7 +110,7 @@ public record ResponseEncryptionKey(String keyId, ECPublicKey publicKey, ECPriva
         if (!ALGORITHM.equals(header.getAlgorithm())) {
             throw new PresentationRejectedException("response JWE alg " + header.getAlgorithm() + " was not offered");
         }
-        if (!CONTENT_ENCRYPTIONS.contains(header.getEncryptionAlgorithm())) {
+        if (!contentEncryptions.contains(header.getEncryptionAlgorithm())) {
             throw new PresentationRejectedException("response JWE enc " + header.getEncryptionAlgorithm() + " was not offered");
         }
         if (!keyId.equals(header.getKeyId())) {

@@ -6,6 +6,7 @@ import org.keycloak.crypto.KeyType;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.crypto.SignatureSignerContext;
 
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -15,12 +16,11 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Who we are towards the wallet: our request-object signing key and its X.509 chain (leaf first). The client
- * identifier is {@code x509_san_dns:} plus the leaf certificate's first DNS name, as OID4VP 1.0 §5.9.3 defines it.
+ * Who we are towards the wallet: our request-object signing key, its X.509 chain (leaf first) and the client
+ * identifier prefix that names us by the leaf ({@link ClientIdPrefix}, OID4VP 1.0 §5.9.3).
  */
-public record VerifierIdentity(PrivateKey signingKey, List<X509Certificate> chain) {
+public record VerifierIdentity(PrivateKey signingKey, List<X509Certificate> chain, ClientIdPrefix prefix) {
 
-    public static final String CLIENT_ID_PREFIX = "x509_san_dns:";
     private static final int SAN_DNS_NAME = 2;
     private static final int P256_FIELD_SIZE = 256;
 
@@ -36,15 +36,41 @@ public record VerifierIdentity(PrivateKey signingKey, List<X509Certificate> chai
             throw new IllegalArgumentException("The first certificate of the chain does not belong to the signing key");
         }
         chain = List.copyOf(chain);
-        dnsName(chain.get(0));
+        if (prefix == ClientIdPrefix.X509_SAN_DNS) {
+            dnsName(chain.get(0));
+        }
     }
 
-    public static VerifierIdentity fromPem(String privateKeyPem, String certificateChainPem) {
-        return new VerifierIdentity(Pem.ecPrivateKey(privateKeyPem), Pem.certificates(certificateChainPem));
+    public static VerifierIdentity fromPem(String privateKeyPem, String certificateChainPem, ClientIdPrefix prefix) {
+        return new VerifierIdentity(Pem.ecPrivateKey(privateKeyPem), Pem.certificates(certificateChainPem), prefix);
     }
 
     public String clientId() {
-        return CLIENT_ID_PREFIX + dnsName(chain.get(0));
+        return prefix.clientId(chain.get(0));
+    }
+
+    /**
+     * The request object's {@code x5c}: the chain without a self-signed trust anchor at its end, which HAIP §5 keeps
+     * out of {@code x5c} (the wallet has its own copy); a lone self-signed leaf (development) stays.
+     */
+    public List<X509Certificate> x5c() {
+        int end = chain.size();
+        while (end > 1 && selfSigned(chain.get(end - 1))) {
+            end--;
+        }
+        return chain.subList(0, end);
+    }
+
+    private static boolean selfSigned(X509Certificate certificate) {
+        if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            certificate.verify(certificate.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     SignatureSignerContext signer() {

@@ -29,12 +29,24 @@ class AuthorizationRequestTest {
     static void makeOurKey() {
         CryptoIntegration.init(AuthorizationRequestTest.class.getClassLoader());
         ours = DevCertificates.selfSigned("Ügyfélportál", "portal.example.hu");
-        verifier = VerifierIdentity.fromPem(ours.privateKeyPem(), ours.certificatePem());
+        verifier = VerifierIdentity.fromPem(ours.privateKeyPem(), ours.certificatePem(), ClientIdPrefix.X509_SAN_DNS);
     }
 
     @Test
     void clientIdIsTheCertificatesDnsNameWithTheX509Prefix() {
         assertThat(verifier.clientId()).isEqualTo("x509_san_dns:portal.example.hu");
+    }
+
+    @Test
+    void withX509HashTheClientIdIsTheBase64UrlSha256OfTheLeafCertificate() throws Exception {
+        VerifierIdentity hashed = VerifierIdentity.fromPem(ours.privateKeyPem(), ours.certificatePem(), ClientIdPrefix.X509_HASH);
+        String expected = "x509_hash:" + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(ours.certificate().getEncoded()));
+
+        assertThat(hashed.clientId()).isEqualTo(expected).doesNotContain("=", "+", "/");
+        DevCertificates.KeyAndCertificate noName = DevCertificates.selfSigned("No name", null);
+        assertThat(VerifierIdentity.fromPem(noName.privateKeyPem(), noName.certificatePem(), ClientIdPrefix.X509_HASH)
+                .clientId()).as("x509_hash needs no DNS name").startsWith("x509_hash:");
     }
 
     @Test
@@ -80,10 +92,25 @@ class AuthorizationRequestTest {
     }
 
     @Test
+    void theTrustAnchorIsLeftOutOfX5cAndIntermediatesStay() throws Exception {
+        DevCertificates.KeyAndCertificate root = DevCertificates.certificateAuthority("Root", null);
+        DevCertificates.KeyAndCertificate intermediate = DevCertificates.certificateAuthority("Intermediate", root);
+        VerifierIdentity chained = new VerifierIdentity(ours.keys().getPrivate(),
+                List.of(ours.certificate(), intermediate.certificate(), root.certificate()), ClientIdPrefix.X509_SAN_DNS);
+
+        JWSInput jws = new JWSInput(request(null).signedRequestObject(chained));
+
+        assertThat(jws.getHeader().getX5c()).containsExactly(
+                Base64.getEncoder().encodeToString(ours.certificate().getEncoded()),
+                Base64.getEncoder().encodeToString(intermediate.certificate().getEncoded()));
+        assertThat(verifier.x5c()).as("a lone self-signed development certificate stays").containsExactly(ours.certificate());
+    }
+
+    @Test
     void refusesToSignForAnotherClientId() {
         AuthorizationRequest foreign = new AuthorizationRequest("x509_san_dns:other.example.hu",
                 "https://other.example.hu/r", ResponseMode.DIRECT_POST, null, "n", "s", "urn:eudi:pid:1", List.of("family_name"),
-                Instant.now(), Instant.now().plusSeconds(60), null);
+                Instant.now(), Instant.now().plusSeconds(60), null, AuthorizationRequest.SELF_ISSUED_AUDIENCE);
 
         assertThatThrownBy(() -> foreign.signedRequestObject(verifier)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -92,7 +119,7 @@ class AuthorizationRequestTest {
     void aCertificateWithoutDnsNameCannotSignRequests() {
         DevCertificates.KeyAndCertificate noName = DevCertificates.selfSigned("No name", null);
 
-        assertThatThrownBy(() -> VerifierIdentity.fromPem(noName.privateKeyPem(), noName.certificatePem()))
+        assertThatThrownBy(() -> VerifierIdentity.fromPem(noName.privateKeyPem(), noName.certificatePem(), ClientIdPrefix.X509_SAN_DNS))
                 .hasMessageContaining("DNS subjectAltName");
     }
 
@@ -122,13 +149,14 @@ class AuthorizationRequestTest {
     @Test
     @SuppressWarnings("unchecked")
     void anEncryptedResponseModeCarriesOurEncryptionKeyAndContentEncryptionsInClientMetadata() throws Exception {
-        ResponseEncryptionKey key = ResponseEncryptionKey.generate("kid-1");
+        ResponseEncryptionKey key = ResponseEncryptionKey.generate("kid-1", ResponseEncryptionKey.CONTENT_ENCRYPTIONS);
         Map<String, Object> claims = new JWSInput(request(ResponseMode.DIRECT_POST_JWT, key, "w")
                 .signedRequestObject(verifier)).readJsonContent(Map.class);
 
         assertThat(claims).containsEntry("response_mode", "direct_post.jwt");
         Map<String, Object> metadata = (Map<String, Object>) claims.get("client_metadata");
-        assertThat(metadata).containsEntry("encrypted_response_enc_values_supported", List.of("A128GCM", "A256GCM"));
+        assertThat(metadata).containsEntry("encrypted_response_enc_values_supported", List.of("A128GCM", "A256GCM"))
+                .containsKey("vp_formats_supported");
         Map<String, Object> jwk = ((List<Map<String, Object>>) ((Map<String, Object>) metadata.get("jwks")).get("keys")).get(0);
         assertThat(jwk).containsEntry("kty", "EC").containsEntry("crv", "P-256").containsEntry("use", "enc")
                 .containsEntry("alg", "ECDH-ES").containsEntry("kid", "kid-1").containsKeys("x", "y")
@@ -139,15 +167,53 @@ class AuthorizationRequestTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aPlainResponseModeCarriesNoClientMetadata() throws Exception {
+    void aPlainResponseModeCarriesClientMetadataWithTheFormatsOnly() throws Exception {
         Map<String, Object> claims = new JWSInput(request("w").signedRequestObject(verifier)).readJsonContent(Map.class);
 
-        assertThat(claims).doesNotContainKey("client_metadata");
+        assertThat((Map<String, Object>) claims.get("client_metadata")).containsOnlyKeys("vp_formats_supported")
+                .containsEntry("vp_formats_supported", Map.of("dc+sd-jwt", Map.of(
+                        "sd-jwt_alg_values", List.of("ES256"), "kb-jwt_alg_values", List.of("ES256"))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAnnouncedFormatsAreTheAlgorithmsThePresentationVerifierAccepts() throws Exception {
+        ResponseEncryptionKey key = ResponseEncryptionKey.generate("kid-1", ResponseEncryptionKey.CONTENT_ENCRYPTIONS);
+        Map<String, Object> claims = new JWSInput(request(ResponseMode.DIRECT_POST_JWT, key, "w")
+                .signedRequestObject(verifier)).readJsonContent(Map.class);
+
+        Map<String, Object> sdJwtVc = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                claims.get("client_metadata")).get("vp_formats_supported")).get("dc+sd-jwt");
+        assertThat(sdJwtVc.get("sd-jwt_alg_values")).isEqualTo(PresentationVerifier.ISSUER_SIGNED_JWT_ALGORITHMS);
+        assertThat(sdJwtVc.get("kb-jwt_alg_values")).isEqualTo(PresentationVerifier.KEY_BINDING_JWT_ALGORITHMS);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRequestObjectCarriesEveryOid4vpParameterWithItsValue() throws Exception {
+        Map<String, Object> claims = new JWSInput(request("w").signedRequestObject(verifier)).readJsonContent(Map.class);
+
+        assertThat(claims.keySet()).containsExactlyInAnyOrder("iss", "aud", "client_id", "response_type", "response_mode",
+                "response_uri", "client_metadata", "nonce", "state", "dcql_query", "iat", "exp", "wallet_nonce");
+        assertThat(claims).containsEntry("aud", "https://self-issued.me/v2").containsEntry("iss", verifier.clientId());
+        assertThat(((Number) claims.get("exp")).longValue()).isGreaterThan(((Number) claims.get("iat")).longValue());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAudienceIsTheOneAgreedWithTheWallet() throws Exception {
+        Instant now = Instant.now();
+        AuthorizationRequest request = new AuthorizationRequest(verifier.clientId(), "https://portal.example.hu/dap/response",
+                ResponseMode.DIRECT_POST, null, "n", "s", "urn:eudi:pid:1", List.of("family_name"), now,
+                now.plusSeconds(60), null, "https://wallet.example/issuer");
+
+        assertThat(new JWSInput(request.signedRequestObject(verifier)).readJsonContent(Map.class))
+                .containsEntry("aud", "https://wallet.example/issuer");
     }
 
     @Test
     void anEncryptionKeyGoesWithTheEncryptedResponseModeOnly() {
-        ResponseEncryptionKey key = ResponseEncryptionKey.generate("kid-1");
+        ResponseEncryptionKey key = ResponseEncryptionKey.generate("kid-1", ResponseEncryptionKey.CONTENT_ENCRYPTIONS);
 
         assertThatThrownBy(() -> request(ResponseMode.DIRECT_POST_JWT, null, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> request(ResponseMode.DIRECT_POST, key, null)).isInstanceOf(IllegalArgumentException.class);
@@ -161,6 +227,6 @@ class AuthorizationRequestTest {
         Instant now = Instant.now();
         return new AuthorizationRequest(verifier.clientId(), "https://portal.example.hu/dap/response", mode, key,
                 "nonce-1", "state-1", "urn:eudi:pid:1", List.of("family_name", "given_name"), now, now.plusSeconds(120),
-                walletNonce);
+                walletNonce, AuthorizationRequest.SELF_ISSUED_AUDIENCE);
     }
 }

@@ -132,7 +132,7 @@ class IssuerChainTrustTest {
     }
 
     private static PresentationVerifier verifier(List<X509Certificate> pinned, List<X509Certificate> anchors) {
-        return new PresentationVerifier(new IssuerTrust(pinned, anchors), PidIssuer.PID_VCT, 300, 10);
+        return new PresentationVerifier(new IssuerTrust(pinned, anchors), PidIssuer.PID_VCT, 300, 10, true);
     }
 
     private static void assertRejected(PresentationVerifier verifier, PidIssuer issuer, String reason) {

@@ -7,9 +7,20 @@ import hu.ugyfelportal.dapsimulator.TestIdentity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.crypto.CryptoIntegration;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.ECDSASignatureSignerContext;
+import org.keycloak.crypto.KeyType;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.sdjwt.SdJwtUtils;
+import org.keycloak.sdjwt.vp.KeyBindingJWT;
 import org.keycloak.sdjwt.vp.SdJwtVP;
+import org.keycloak.util.JsonSerialization;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -34,7 +45,7 @@ class PresentationVerifierTest {
         CryptoIntegration.init(PresentationVerifierTest.class.getClassLoader());
         issuer = new PidIssuer("https://pid.example.hu");
         verifier = new PresentationVerifier(new IssuerTrust(Pem.certificates(issuer.certificatePem()), List.of()),
-                PidIssuer.PID_VCT, 300, 10);
+                PidIssuer.PID_VCT, 300, 10, true);
     }
 
     @Test
@@ -49,6 +60,28 @@ class PresentationVerifierTest {
                 .containsEntry("personal_administrative_number", "DEV-000001")
                 .containsEntry("vct", PidIssuer.PID_VCT)
                 .doesNotContainKeys("birthdate", "_sd", "cnf");
+    }
+
+    @Test
+    void acceptsAPidIssuedLongAgoThatHasNotExpired() throws Exception {
+        Holder holder = new Holder();
+        Instant issued = Instant.now().minus(Duration.ofDays(200));
+        String issuance = issuer.issue(PERSON, holder.keys().getPublic(), PidIssuer.PID_VCT, issued,
+                issued.plus(Duration.ofDays(365)));
+        String presentation = holder.bind(Holder.disclose(issuance, REQUESTED), CLIENT_ID, NONCE, Instant.now());
+
+        assertThat(verifier.verify(vpToken(presentation), CLIENT_ID, NONCE)).containsEntry("family_name", "Kovács");
+    }
+
+    @Test
+    void refusesAPidIssuedInTheFuture() {
+        Holder holder = new Holder();
+        Instant issued = Instant.now().plus(Duration.ofHours(1));
+        String issuance = issuer.issue(PERSON, holder.keys().getPublic(), PidIssuer.PID_VCT, issued,
+                issued.plus(Duration.ofDays(365)));
+        String presentation = holder.bind(Holder.disclose(issuance, REQUESTED), CLIENT_ID, NONCE, Instant.now());
+
+        assertRejected(presentation, "issued in the future");
     }
 
     @Test
@@ -112,6 +145,55 @@ class PresentationVerifierTest {
     }
 
     @Test
+    void refusesAPidWithoutExpiryByDefault() {
+        assertRejected(presentationOfPidWithoutExpiry(), "exp");
+    }
+
+    @Test
+    void acceptsAPidWithoutExpiryWhenThePolicyAllowsIt() throws Exception {
+        PresentationVerifier lenient = new PresentationVerifier(verifier.issuerTrust(), PidIssuer.PID_VCT, 300, 10, false);
+
+        assertThat(lenient.verify(vpToken(presentationOfPidWithoutExpiry()), CLIENT_ID, NONCE))
+                .containsEntry("family_name", "Kovács").doesNotContainKey("exp");
+    }
+
+    @Test
+    void anExpiredPidIsRefusedEvenWhenAPidWithoutExpiryWouldBeAccepted() {
+        PresentationVerifier lenient = new PresentationVerifier(verifier.issuerTrust(), PidIssuer.PID_VCT, 300, 10, false);
+        Holder holder = new Holder();
+        Instant issued = Instant.now().minus(Duration.ofDays(400));
+        String issuance = issuer.issue(PERSON, holder.keys().getPublic(), PidIssuer.PID_VCT, issued,
+                issued.plus(Duration.ofDays(365)));
+        String presentation = holder.bind(Holder.disclose(issuance, REQUESTED), CLIENT_ID, NONCE, Instant.now());
+
+        assertThatThrownBy(() -> lenient.verify(vpToken(presentation), CLIENT_ID, NONCE))
+                .isInstanceOf(PresentationRejectedException.class).hasMessageContaining("expired by exp");
+    }
+
+    @Test
+    void refusesAKeyBindingSignedWithAnAlgorithmNotAnnounced() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp384r1"));
+        KeyPair holderKeys = generator.generateKeyPair();
+        String unbound = Holder.disclose(issuer.issue(PERSON, holderKeys.getPublic()), REQUESTED);
+        KeyWrapper key = new KeyWrapper();
+        key.setAlgorithm(Algorithm.ES384);
+        key.setType(KeyType.EC);
+        key.setPublicKey(holderKeys.getPublic());
+        key.setPrivateKey(holderKeys.getPrivate());
+        ObjectNode claims = JsonSerialization.mapper.createObjectNode();
+        claims.put("aud", CLIENT_ID);
+        claims.put("nonce", NONCE);
+        claims.put("iat", Instant.now().getEpochSecond());
+        claims.put("sd_hash", SdJwtUtils.hashAndBase64EncodeNoPad(unbound.getBytes(StandardCharsets.US_ASCII), "sha-256"));
+        String keyBinding = KeyBindingJWT.builder().withPayload(claims)
+                .withSignerContext(new ECDSASignatureSignerContext(key)).build().getJws();
+
+        assertThat(PresentationVerifier.KEY_BINDING_JWT_ALGORITHMS).doesNotContain("ES384");
+        assertRejected(unbound + keyBinding, "key binding JWT alg ES384 is not one of [ES256]");
+    }
+
+    @Test
     void refusesAPresentationWithoutKeyBinding() {
         Holder holder = new Holder();
         String unbound = Holder.disclose(issuer.issue(PERSON, holder.keys().getPublic()), REQUESTED);
@@ -152,6 +234,12 @@ class PresentationVerifierTest {
     void needsAtLeastOneTrustedIssuer() {
         assertThatThrownBy(() -> new IssuerTrust(List.of(), List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThat(DevCertificates.selfSigned("x", null).certificate()).isNotNull();
+    }
+
+    private static String presentationOfPidWithoutExpiry() {
+        Holder holder = new Holder();
+        String issuance = issuer.issue(PERSON, holder.keys().getPublic(), PidIssuer.PID_VCT, Instant.now(), null);
+        return holder.bind(Holder.disclose(issuance, REQUESTED), CLIENT_ID, NONCE, Instant.now());
     }
 
     private static void assertRejected(String presentation, String reason) {

@@ -27,7 +27,7 @@ class WalletResponseTest {
     @BeforeAll
     static void key() {
         CryptoIntegration.init(WalletResponseTest.class.getClassLoader());
-        key = ResponseEncryptionKey.generate("kid-1");
+        key = ResponseEncryptionKey.generate("kid-1", ResponseEncryptionKey.CONTENT_ENCRYPTIONS);
     }
 
     @Test
@@ -44,7 +44,7 @@ class WalletResponseTest {
 
     @Test
     void theWalletFindsOurKeyAndContentEncryptionInClientMetadata() throws Exception {
-        Map<String, Object> metadata = JsonSerialization.readValue(JsonSerialization.writeValueAsString(key.clientMetadata()), Map.class);
+        Map<String, Object> metadata = JsonSerialization.readValue(JsonSerialization.writeValueAsString(VerifierMetadata.clientMetadata(key)), Map.class);
         ResponseEncryption wallet = ResponseEncryption.of(metadata);
 
         assertThat(wallet.keyId()).isEqualTo("kid-1");
@@ -65,7 +65,7 @@ class WalletResponseTest {
 
     @Test
     void refusesAJweEncryptedToAnotherKeyUnderOurKid() {
-        ResponseEncryptionKey other = ResponseEncryptionKey.generate("kid-1");
+        ResponseEncryptionKey other = ResponseEncryptionKey.generate("kid-1", ResponseEncryptionKey.CONTENT_ENCRYPTIONS);
         String jwe = new ResponseEncryption(other.publicKey(), "kid-1", JWEConstants.A128GCM)
                 .encrypt(Map.of("vp_token", VP_TOKEN, "state", STATE));
 
