@@ -88,7 +88,7 @@ class RegistrationIT {
 
         Page refused = PasswordLinkSteps.setPassword(browser, passwordPage, "rovid");
 
-        assertThat(refused.text()).contains("Érvénytelen jelszó");
+        assertThat(refused.text()).contains("A jelszó nem megfelelő: legalább 8 karakter hosszú legyen.");
         Page done = PasswordLinkSteps.setPassword(browser, refused, "Elso-jelszo-2024");
         assertThat(done.text()).contains("Jelszavát sikeresen beállította");
     }
