@@ -79,7 +79,10 @@ class AccountConsoleLinkingInBrowserIT {
         LoginJourney.chooseFirstClientNumberInBrowserIfAsked(browser);
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dap-idp")));
-        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Valami hiba történt");
+        // The FAQ's „Profil oldal”: the console's page for DÁP, in the FAQ's „összeköt”.
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Valami hiba történt")
+                .contains("DÁP összekötés").doesNotContainIgnoringCase("összekapcsol");
+        assertThat(browser.getTitle()).isEqualTo("Ügyfélportál – Profil");
     }
 
     @Test

@@ -19,7 +19,7 @@
         <#elseif !skipLink?? && (client.baseUrl)?has_content>
             <p><a id="backToApplication" href="${client.baseUrl}">${msg("backToApplication")}</a></p>
         <#else>
-            <p><a id="ugyfelportal-back-to-login" href="${url.loginUrl?keep_before("/protocol/")}/account/">${msg("backToLogin")}</a></p>
+            <p><a id="ugyfelportal-back-to-login" href="${url.loginRestartFlowUrl?keep_before("/login-actions/")}/account/">${msg("backToLogin")}</a></p>
         </#if>
     </div>
     </#if>
