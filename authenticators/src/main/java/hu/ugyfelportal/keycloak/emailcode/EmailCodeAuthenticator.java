@@ -103,7 +103,8 @@ public class EmailCodeAuthenticator extends CustomerStep {
         } else if (decision instanceof EmailCodeRules.LimitReached limit) {
             sendEvent(context).detail(DETAIL_OUTCOME, "send_limit").error(ERROR_SEND_LIMIT);
             context.challenge(page(context, settings, state, null,
-                    error("emailCode.tooManySends", String.valueOf(limit.maxSends()))));
+                    error("emailCode.tooManySends" + CodePurpose.of(context.getAuthenticationSession()).keySuffix(),
+                            String.valueOf(limit.maxSends()))));
         } else {
             sendNewCode(context, settings, state, "emailCode.resent");
         }

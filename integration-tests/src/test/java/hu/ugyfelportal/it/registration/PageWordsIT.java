@@ -75,7 +75,7 @@ class PageWordsIT {
             "en", patterns(
                     "We are sorry",
                     "«|»",
-                    "(?i)\\bsign[- ]?in\\b",       // we write "log in" throughout
+                    "(?i)\\bsign[- ]?(in|out)\\b", // we write "log in", "log out" throughout
                     "\\b1 more times\\b",
                     "Code received",
                     "Invalid password",
@@ -95,7 +95,7 @@ class PageWordsIT {
                 .filter(key -> key.contains(".") || CAMEL_CASE_KEY.matcher(key).matches())
                 .collect(Collectors.toSet());
 
-        assertThat(pages).hasSizeGreaterThanOrEqualTo(28);
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(30);
         pages.forEach((name, page) -> {
             String words = visibleWords(page);
             assertThat(words).as("%s (%s) has no missing message", name, language).doesNotContain("???");
@@ -192,8 +192,9 @@ class PageWordsIT {
         assertThat(loggedOut.text().split(Pattern.quote(done), -1)).as("„%s” once: %s", done, loggedOut.text()).hasSize(2);
         Element back = loggedOut.document().selectFirst("#ugyfelportal-back-to-login");
         assertThat(back).as("a way back to the login: %s", loggedOut).isNotNull();
-        Page login = env.newBrowser().acceptLanguage(language).open(back.absUrl("href"));
-        assertThat(login.has("#kc-form-login")).as("the link opens the login page: %s", login).isTrue();
+        // The account console, whose script starts with the login (AccountConsoleLinkingInBrowserIT walks that).
+        assertThat(back.absUrl("href")).isEqualTo(env.keycloak().baseUrl() + "/realms/" + env.realm() + "/account/");
+        assertThat(env.newBrowser().open(back.absUrl("href")).status()).isEqualTo(200);
     }
 
     /** Every text of ours that gives the phone number gives the FAQ's menu item with it, word for word. */
@@ -331,6 +332,14 @@ class PageWordsIT {
         pages.put("DÁP linking confirmation", linkConfirm);
         pages.put("DÁP linking, not eligible", linking.submit(linkConfirm, "form[action*=login-actions]",
                 Map.of("continue", "")));
+        // Linking DÁP a while after logging in: Keycloak asks the logged-in customer to log in again first.
+        Browser loggedIn = env.newBrowser().acceptLanguage(language);
+        Page portal = LoginJourney.passwordAndCode(env, loggedIn,
+                loggedIn.open(env.portal().authorizationRequest(locale).url()), registered, password);
+        assertThat(portal.isPortalRedirect()).as("logged in: %s", portal).isTrue();
+        Map<String, String> relinkParameters = new LinkedHashMap<>(linkingParameters);
+        relinkParameters.put("max_age", "0");
+        pages.put("re-login before linking DÁP", loggedIn.open(env.portal().authorizationRequest(relinkParameters).url()));
 
         Browser other = env.newBrowser().acceptLanguage(language);
         Page logoutConfirm = other.open(env.keycloak().baseUrl() + "/realms/" + env.realm()
