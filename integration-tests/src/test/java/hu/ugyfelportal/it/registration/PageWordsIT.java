@@ -332,13 +332,13 @@ class PageWordsIT {
         pages.put("DÁP linking confirmation", linkConfirm);
         pages.put("DÁP linking, not eligible", linking.submit(linkConfirm, "form[action*=login-actions]",
                 Map.of("continue", "")));
-        // Linking DÁP a while after logging in: Keycloak asks the logged-in customer to log in again first.
+        // Linking DÁP when the portal asks for a fresh login: Keycloak asks the logged-in customer to log in again.
         Browser loggedIn = env.newBrowser().acceptLanguage(language);
         Page portal = LoginJourney.passwordAndCode(env, loggedIn,
                 loggedIn.open(env.portal().authorizationRequest(locale).url()), registered, password);
         assertThat(portal.isPortalRedirect()).as("logged in: %s", portal).isTrue();
         Map<String, String> relinkParameters = new LinkedHashMap<>(linkingParameters);
-        relinkParameters.put("max_age", "0");
+        relinkParameters.put("prompt", "login");
         pages.put("re-login before linking DÁP", loggedIn.open(env.portal().authorizationRequest(relinkParameters).url()));
 
         Browser other = env.newBrowser().acceptLanguage(language);
