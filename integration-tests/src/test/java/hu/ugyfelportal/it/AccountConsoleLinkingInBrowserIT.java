@@ -85,6 +85,13 @@ class AccountConsoleLinkingInBrowserIT {
         assertThat(browser.getTitle()).isEqualTo("Ügyfélportál – Profil");
     }
 
+    /** Every user of the demo file, including any added later: Keycloak's import grants only the roles it lists. */
+    @Test
+    void everyUserOfTheDemoFileHoldsTheRealmsDefaultRoles(TestEnvironment env) {
+        assertThat(env.demoUsernames()).isNotEmpty().allSatisfy(username ->
+                assertThat(env.admin().holdsTheRealmsDefaultRoles(env.admin().userIdOf(username))).as(username).isTrue());
+    }
+
     @Test
     void theLoginPagesDapButtonFollowsThePageLanguage(TestEnvironment env) {
         Page hungarian = env.newBrowser().open(env.portal().authorizationRequest().url());

@@ -114,6 +114,17 @@ public final class AdminApi {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.hu";
     }
 
+    /** The id of the user with exactly this username. */
+    public String userIdOf(String username) {
+        List<Map<String, Object>> users = get("/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8),
+                new TypeReference<>() {
+                });
+        if (users.size() != 1) {
+            throw new AssertionError("Expected one user " + username + ", found " + users.size());
+        }
+        return String.valueOf(users.get(0).get("id"));
+    }
+
     /**
      * Whether the user holds the realm's default roles (the account console's {@code view-profile} and
      * {@code manage-account} among them). Users created through this API get them from Keycloak; imported ones only
