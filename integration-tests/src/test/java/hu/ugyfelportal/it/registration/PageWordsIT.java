@@ -1,5 +1,6 @@
 package hu.ugyfelportal.it.registration;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.DapPhone;
@@ -13,9 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.util.JsonSerialization;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every page a customer reaches in login (code, chooser, DÁP, linking DÁP, logout), registration and forgotten
  * password, and every mail they get, in both locales: no "???", no raw message key, the page in the asked
  * language, a language switch, labels tied to their inputs; no Keycloak fallback text that contradicts our words;
- * the page's title in our words; the code step in the words of its purpose; the phone number with the FAQ's menu item.
+ * the page's title in our words; the code step in the words of its purpose; the phone number with the FAQ's menu item;
+ * the account console's texts.
  */
 @ExtendWith(UgyfelportalExtension.class)
 class PageWordsIT {
@@ -195,6 +202,24 @@ class PageWordsIT {
         // The account console, whose script starts with the login (AccountConsoleLinkingInBrowserIT walks that).
         assertThat(back.absUrl("href")).isEqualTo(env.keycloak().baseUrl() + "/realms/" + env.realm() + "/account/");
         assertThat(env.newBrowser().open(back.absUrl("href")).status()).isEqualTo(200);
+    }
+
+    /** The account console ("Profil"), as the realm serves its texts to the console's script. */
+    @ParameterizedTest
+    @ValueSource(strings = {"hu", "en"})
+    void theAccountConsoleGetsOurWords(String language, TestEnvironment env) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                env.keycloak().baseUrl() + "/resources/" + env.realm() + "/account/" + language)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, String> served = new LinkedHashMap<>();
+        JsonSerialization.readValue(response.body(), new TypeReference<List<Map<String, String>>>() {
+        }).forEach(text -> served.putIfAbsent(text.get("key"), text.get("value")));
+
+        // Our overrides of Keycloak's console texts (keycloak.v3's „összekapcsol”, "sign in", „Kérem,”) reach it.
+        messages("account", language).forEach((key, value) ->
+                assertThat(served).as("account console (%s)", language).containsEntry((String) key, (String) value));
+        assertThat(served.get("linkedAccounts")).isEqualTo(language.equals("hu") ? "DÁP összekötés" : "DÁP link");
     }
 
     /** Every text of ours that gives the phone number gives the FAQ's menu item with it, word for word. */
