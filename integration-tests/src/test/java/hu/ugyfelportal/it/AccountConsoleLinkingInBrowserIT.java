@@ -9,6 +9,8 @@ import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -58,6 +60,36 @@ class AccountConsoleLinkingInBrowserIT {
         browser.findElement(By.id("dap-idp-unlink")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("dap-idp-link")));
         assertThat(federatedIdentities(env, userId)).isEmpty();
+    }
+
+    /**
+     * The demo customers exactly as {@code realm-config/demo/ugyfelportal-users-0.json} imports them, with the
+     * README's passwords: an imported user has only the roles its file grants, and without the realm's default
+     * roles the console answers its first call with 401 ("Valami hiba történt").
+     */
+    @ParameterizedTest
+    @CsvSource({"kovacs.janos@example.hu, Demo-jelszo-1", "nagy.eva@example.hu, Demo-jelszo-2",
+            "fekete.epito.kft@example.hu, Demo-jelszo-3"})
+    void everyImportedDemoCustomerOpensTheLinkedAccountsPage(String email, String password, TestEnvironment env) {
+        WebDriver browser = env.chromium().newSession();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get(env.keycloak().baseUrl() + "/realms/" + env.realm() + "/account/account-security/linked-accounts");
+        LoginJourney.passwordAndCodeInBrowser(env, browser, email, password);
+        LoginJourney.chooseFirstClientNumberInBrowserIfAsked(browser);
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dap-idp")));
+        // The FAQ's „Profil oldal”: the console's page for DÁP, in the FAQ's „összeköt”.
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Valami hiba történt")
+                .contains("DÁP összekötés").doesNotContainIgnoringCase("összekapcsol");
+        assertThat(browser.getTitle()).isEqualTo("Ügyfélportál – Profil");
+    }
+
+    /** Every user of the demo file, including any added later: Keycloak's import grants only the roles it lists. */
+    @Test
+    void everyUserOfTheDemoFileHoldsTheRealmsDefaultRoles(TestEnvironment env) {
+        assertThat(env.demoUsernames()).isNotEmpty().allSatisfy(username ->
+                assertThat(env.admin().holdsTheRealmsDefaultRoles(env.admin().userIdOf(username))).as(username).isTrue());
     }
 
     @Test

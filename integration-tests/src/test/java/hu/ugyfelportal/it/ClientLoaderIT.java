@@ -87,6 +87,8 @@ class ClientLoaderIT {
         List<Object> credentials = env.admin().get("/users/" + annaUser.getId() + "/credentials", new TypeReference<>() {
         });
         assertThat(credentials).as("no password until the customer registers").isEmpty();
+        assertThat(env.admin().holdsTheRealmsDefaultRoles(annaUser.getId()))
+                .as("the account console works for a loaded customer once registered").isTrue();
         assertThat(findUser(env, bela).orElseThrow().getAttributes().get("ugyfelszam"))
                 .containsExactly("51000003 | CEG | Nagy Béla \"Építő\" Kft.");
         assertThat(clientNumbers(env, existingId)).as("changed in place, added, the rest kept").containsExactly(

@@ -128,21 +128,21 @@ class EmailCodeLoginIT {
 
         assertThat(codePage.document().select("html").attr("lang")).isEqualTo("en");
         assertThat(codePage.document().select("#email-code-notice").text())
-                .isEqualTo("We have e-mailed the code you need to sign in to your address: " + customer.email);
-        assertThat(codePage.document().select("label[for=code]").text()).isEqualTo("Code received");
-        assertThat(codePage.document().select("#kc-email-code-form #kc-login").text()).isEqualTo("Sign in");
+                .isEqualTo("We have e-mailed the code you need to log in to your address: " + customer.email);
+        assertThat(codePage.document().select("label[for=code]").text()).isEqualTo("Code from the e-mail");
+        assertThat(codePage.document().select("#kc-email-code-form #kc-login").text()).isEqualTo("Log in");
         assertThat(codePage.document().select("#email-code-validity").text()).isEqualTo("The code is valid for 5 minutes!");
         assertThat(codePage.document().select("#kc-email-code-resend").text()).isEqualTo("Send a new code");
         assertThat(codePage.document().select("#email-code-help").text()).contains("Spam folder", "+36-1/486-36-00");
 
         ReceivedMail mail = LoginJourney.awaitMail(env, customer.email, 0);
-        assertThat(mail.subject()).isEqualTo("Customer Portal sign-in code");
+        assertThat(mail.subject()).isEqualTo("Customer Portal login code");
         assertThat(mail.textBody()).contains("The code is valid for 5 minutes!");
 
         Page wrong = browser.submit(codePage, LoginJourney.CODE_FORM, Map.of("code", "000000".equals(
                 LoginJourney.codeFrom(mail)) ? "111111" : "000000"));
         assertThat(wrong.document().select("#email-code-error").text())
-                .isEqualTo("Wrong code. You can try this code 4 more times.");
+                .isEqualTo("Wrong code. Attempts left with this code: 4.");
         assertThat(wrong.document().select("#email-code-messages").attr("aria-live")).isEqualTo("assertive");
 
         Page done = browser.submit(wrong, LoginJourney.CODE_FORM, Map.of("code", LoginJourney.codeFrom(mail)));

@@ -2,16 +2,18 @@
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#-- The e-mailed code ("Kapott kód"): notice that the code went out, the code field, a new code, back to the start,
-     and the FAQ's help when no e-mail arrives. Errors are rendered here (not by the layout) to announce them. -->
+     and the FAQ's help when no e-mail arrives. Errors are rendered here (not by the layout) to announce them.
+     emailCode.keySuffix picks the words of the step the code is for: none for a login (the FAQ's words),
+     ".registration" or ".reset" in the reset-credentials flow. -->
 <@layout.registrationLayout displayMessage=false displayInfo=true; section>
     <#if section = "header">
-        ${msg("loginAccountTitle")}
+        ${msg("emailCode.title" + emailCode.keySuffix)}
     <#elseif section = "form">
         <div id="kc-email-code">
             <#if emailCode.notice?has_content>
                 <div id="email-code-notice" class="${properties.kcAlertClass!} pf-m-info" role="status" aria-live="polite">
                     <div class="${properties.kcAlertIconClass!}"><span class="${properties.kcFeedbackInfoIcon!}"></span></div>
-                    <span class="${properties.kcAlertTitleClass!}">${msg(emailCode.notice, emailCode.email)}</span>
+                    <span class="${properties.kcAlertTitleClass!}">${msg((emailCode.notice == "emailCode.sent")?then(emailCode.notice + emailCode.keySuffix, emailCode.notice), emailCode.email)}</span>
                 </div>
             </#if>
             <div id="email-code-messages" aria-live="assertive">
@@ -35,7 +37,7 @@
                         <#if emailCode.lifetimeInMinutes>${msg("emailCode.validMinutes", emailCode.lifetimeAmount)}<#else>${msg("emailCode.validSeconds", emailCode.lifetimeAmount)}</#if>
                     </p>
                     <@buttons.actionGroup>
-                        <@buttons.button id="kc-login" name="login" label="emailCode.submit" />
+                        <@buttons.button id="kc-login" name="login" label="emailCode.submit" + emailCode.keySuffix />
                     </@buttons.actionGroup>
                 </form>
             </#if>
@@ -50,11 +52,11 @@
         </div>
     <#elseif section = "info">
         <div id="email-code-help" class="ugyfelportal-help">
-            <p><strong>${msg("emailCode.help.title")}</strong></p>
+            <p><strong>${msg("emailCode.help.title" + emailCode.keySuffix)}</strong></p>
             <ul>
-                <li>${msg("emailCode.help.spam")}</li>
+                <li>${msg("emailCode.help.spam" + emailCode.keySuffix)}</li>
                 <li>${msg("emailCode.help.trustedSender")}</li>
-                <li>${msg("emailCode.help.loginAgain")}</li>
+                <li>${msg("emailCode.help.loginAgain" + emailCode.keySuffix)}</li>
             </ul>
         </div>
     </#if>

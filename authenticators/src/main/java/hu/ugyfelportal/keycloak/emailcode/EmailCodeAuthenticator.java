@@ -103,7 +103,8 @@ public class EmailCodeAuthenticator extends CustomerStep {
         } else if (decision instanceof EmailCodeRules.LimitReached limit) {
             sendEvent(context).detail(DETAIL_OUTCOME, "send_limit").error(ERROR_SEND_LIMIT);
             context.challenge(page(context, settings, state, null,
-                    error("emailCode.tooManySends", String.valueOf(limit.maxSends()))));
+                    error("emailCode.tooManySends" + CodePurpose.of(context.getAuthenticationSession()).keySuffix(),
+                            String.valueOf(limit.maxSends()))));
         } else {
             sendNewCode(context, settings, state, "emailCode.resent");
         }
@@ -158,7 +159,9 @@ public class EmailCodeAuthenticator extends CustomerStep {
         UserModel user = context.getUser();
         String code = generator.next(settings.codeLength());
         EmailCodeSettings.Lifetime lifetime = settings.lifetimeForPeople();
+        CodePurpose purpose = CodePurpose.of(authSession);
         Map<String, Object> attributes = new HashMap<>();
+        attributes.put("keySuffix", purpose.keySuffix());
         attributes.put("code", code);
         attributes.put("lifetimeAmount", String.valueOf(lifetime.amount()));
         attributes.put("lifetimeInMinutes", lifetime.inMinutes());
@@ -167,7 +170,7 @@ public class EmailCodeAuthenticator extends CustomerStep {
                     .setRealm(context.getRealm())
                     .setUser(user)
                     .setAuthenticationSession(authSession)
-                    .send("emailCode.mail.subject", List.of(), MAIL_TEMPLATE, attributes);
+                    .send("emailCode.mail.subject" + purpose.keySuffix(), List.of(), MAIL_TEMPLATE, attributes);
         } catch (EmailException e) {
             LOG.warnf("Could not send the login code e-mail of user %s: %s", user.getId(), e.getMessage());
             sendEvent(context).detail(DETAIL_OUTCOME, "send_failed").detail(Details.REASON, e.getMessage())
@@ -220,6 +223,7 @@ public class EmailCodeAuthenticator extends CustomerStep {
                           String notice, PageError error) {
         EmailCodeSettings.Lifetime lifetime = settings.lifetimeForPeople();
         Map<String, Object> bean = new HashMap<>();
+        bean.put("keySuffix", CodePurpose.of(context.getAuthenticationSession()).keySuffix());
         bean.put("email", context.getUser().getEmail());
         bean.put("liveCode", state.hasLiveCode());
         bean.put("notice", notice != null ? notice : state.hasLiveCode() ? "emailCode.sent" : "");

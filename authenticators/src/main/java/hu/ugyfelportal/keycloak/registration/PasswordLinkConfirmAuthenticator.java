@@ -3,6 +3,7 @@ package hu.ugyfelportal.keycloak.registration;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import hu.ugyfelportal.keycloak.common.CustomerStep;
+import hu.ugyfelportal.keycloak.emailcode.CodePurpose;
 
 /**
  * The page an e-mailed link opens. Mail scanners fetch links with a plain GET, so this page only asks the
@@ -19,8 +20,13 @@ public final class PasswordLinkConfirmAuthenticator extends CustomerStep {
             context.failure(AuthenticationFlowError.INVALID_USER, PasswordLinkConsumeAuthenticator.linkErrorPage(context));
             return;
         }
+        // A link sets a first password for an account without one, a new one otherwise; the code step that
+        // follows speaks of the same.
+        CodePurpose purpose = PasswordLinkRequestAuthenticator.hasPassword(context.getUser())
+                ? CodePurpose.PASSWORD_RESET : CodePurpose.REGISTRATION;
+        purpose.markOn(context.getAuthenticationSession());
         context.challenge(context.form()
-                .setAttribute("registration", !PasswordLinkRequestAuthenticator.hasPassword(context.getUser()))
+                .setAttribute("registration", purpose == CodePurpose.REGISTRATION)
                 .setAttribute("linkEmail", context.getUser().getEmail())
                 .createForm(TEMPLATE));
     }

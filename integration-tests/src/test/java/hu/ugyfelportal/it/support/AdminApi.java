@@ -118,6 +118,32 @@ public final class AdminApi {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.hu";
     }
 
+    /** The id of the user with exactly this username. */
+    public String userIdOf(String username) {
+        List<Map<String, Object>> users = get("/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8),
+                new TypeReference<>() {
+                });
+        if (users.size() != 1) {
+            throw new AssertionError("Expected one user " + username + ", found " + users.size());
+        }
+        return String.valueOf(users.get(0).get("id"));
+    }
+
+    /**
+     * Whether the user holds the realm's default roles (the account console's {@code view-profile} and
+     * {@code manage-account} among them). Users created through this API get them from Keycloak; imported ones only
+     * when their file grants the role.
+     */
+    public boolean holdsTheRealmsDefaultRoles(String userId) {
+        Map<String, Object> realm = get("", new TypeReference<>() {
+        });
+        @SuppressWarnings("unchecked")
+        String defaultRole = String.valueOf(((Map<String, Object>) realm.get("defaultRole")).get("name"));
+        List<Map<String, Object>> roles = get("/users/" + userId + "/role-mappings/realm", new TypeReference<>() {
+        });
+        return roles.stream().anyMatch(role -> defaultRole.equals(role.get("name")));
+    }
+
     public List<Map<String, Object>> events(String type, String userId) {
         String query = "?type=" + URLEncoder.encode(type, StandardCharsets.UTF_8)
                 + (userId == null ? "" : "&user=" + userId) + "&max=100";

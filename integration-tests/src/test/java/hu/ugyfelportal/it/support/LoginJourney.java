@@ -4,6 +4,7 @@ import hu.ugyfelportal.mailcatcher.ReceivedMail;
 import org.jsoup.nodes.Element;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,6 +40,14 @@ public final class LoginJourney {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code")))
                 .sendKeys(codeFrom(awaitMail(env, email, mailsBefore)));
         browser.findElement(By.id("kc-login")).click();
+    }
+
+    /** In a real browser after the code: clicks the first client number when the chooser comes, else does nothing. */
+    public static void chooseFirstClientNumberInBrowserIfAsked(WebDriver browser) {
+        new WebDriverWait(browser, MAIL_TIMEOUT).until(driver -> !driver.getCurrentUrl().contains("/login-actions/")
+                || !driver.findElements(By.id("kc-client-number-form")).isEmpty());
+        browser.findElements(By.cssSelector(CHOOSER_FORM + " button[name=clientNumber]")).stream().findFirst()
+                .ifPresent(WebElement::click);
     }
 
     /** Submits username and password on the login page; returns the page that follows. */

@@ -1,10 +1,15 @@
 package hu.ugyfelportal.it.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import hu.ugyfelportal.dapsimulator.DapSimulator;
 import hu.ugyfelportal.demoportal.DemoPortal;
 import hu.ugyfelportal.demoportal.PortalSettings;
 import hu.ugyfelportal.mailcatcher.MailCatcher;
+import org.keycloak.util.JsonSerialization;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +66,18 @@ public final class TestEnvironment implements AutoCloseable {
 
     public String realm() {
         return TestSettings.REALM;
+    }
+
+    /** The usernames in the demo users file Keycloak imported at start (realm-config/demo/ugyfelportal-users-0.json). */
+    public List<String> demoUsernames() {
+        try {
+            JsonNode users = JsonSerialization.mapper.readTree(TestSettings.demoUsersFile().toFile()).path("users");
+            List<String> usernames = new ArrayList<>();
+            users.forEach(user -> usernames.add(user.path("username").asText()));
+            return usernames;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A browser with an empty cookie jar, as a new customer would have. */

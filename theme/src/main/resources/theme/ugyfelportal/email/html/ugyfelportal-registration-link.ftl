@@ -5,5 +5,5 @@
 <p><a href="${link}">${msg("registration.mailLinkText")}</a></p>
 <p>${msg("passwordLink.mailLifetime", linkLifetimeMinutes)}</p>
 <p>${msg("passwordLink.mailConfirm")}</p>
-<p>${msg("passwordLink.mailIgnore")}</p>
+<p>${msg("registration.mailIgnore")}</p>
 </@layout.emailLayout>

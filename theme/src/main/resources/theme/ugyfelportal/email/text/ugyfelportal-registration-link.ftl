@@ -6,4 +6,4 @@ ${link}
 ${msg("passwordLink.mailLifetime", linkLifetimeMinutes)}
 ${msg("passwordLink.mailConfirm")}
 
-${msg("passwordLink.mailIgnore")}
+${msg("registration.mailIgnore")}
