@@ -1,0 +1,79 @@
+package hu.ugyfelportal.it.security;
+
+import hu.ugyfelportal.it.support.AdminApi;
+import hu.ugyfelportal.it.support.Browser;
+import hu.ugyfelportal.it.support.LoginJourney;
+import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.TestEnvironment;
+import hu.ugyfelportal.it.support.UgyfelportalExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client number the customer does not hold, posted to the chooser (an edited form), is an attack signal: it counts
+ * for Keycloak's brute-force protection, and what was posted reaches the event store and the log only escaped.
+ */
+@ExtendWith(UgyfelportalExtension.class)
+class ChooserRefusalIT {
+
+    private static final String PASSWORD = "Valaszto-jelszo-1";
+
+    @Test
+    void aRefusedChoiceCountsAsAFailedLogin(TestEnvironment env) throws InterruptedException {
+        String email = AdminApi.uniqueEmail("chooser-attack");
+        String userId = customerWithTwoNumbers(env, email);
+        Browser browser = env.newBrowser();
+        Page chooser = LoginJourney.passwordAndCode(env, browser, browser.open(env.portal().authorizationRequest().url()),
+                email, PASSWORD);
+        assertThat(chooser.has(LoginJourney.CHOOSER_FORM)).as("chooser: %s", chooser).isTrue();
+
+        LoginJourney.chooseClientNumber(browser, chooser, "39999999");
+
+        assertThat(awaitFailures(env, userId, 1)).isEqualTo(1);
+    }
+
+    @Test
+    void controlCharactersInAPostedNumberAreEscapedInTheEventAndTheLog(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("chooser-nul");
+        String userId = customerWithTwoNumbers(env, email);
+        Browser browser = env.newBrowser();
+        Page chooser = LoginJourney.passwordAndCode(env, browser, browser.open(env.portal().authorizationRequest().url()),
+                email, PASSWORD);
+
+        LoginJourney.chooseClientNumber(browser, chooser, "3800\u0000\r\nFAKE\u001b[2J");
+
+        assertThat(env.admin().events("LOGIN_ERROR", userId)).anySatisfy(event -> {
+            @SuppressWarnings("unchecked")
+            Map<String, String> details = (Map<String, String>) event.get("details");
+            assertThat(details.get("client_number")).isEqualTo("3800\\u0000\\u000d\\u000aFAKE\\u001b[2J");
+        });
+        String log = env.keycloak().logTail(400);
+        assertThat(log).contains("3800\\u0000\\u000d\\u000aFAKE").doesNotContain("\u0000").doesNotContain("\u001b[2J");
+    }
+
+    private static String customerWithTwoNumbers(TestEnvironment env, String email) {
+        return env.admin().createUser(email, PASSWORD, Map.of("ugyfelszam", List.of(
+                "38000001 | MAGANSZEMELY | Teszt Ügyfél", "38000002 | CEG | Teszt Kft.")));
+    }
+
+    /** Keycloak records failures off the request thread: wait a little for the count to arrive. */
+    static int awaitFailures(TestEnvironment env, String userId, int expected) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        int failures = 0;
+        while (Instant.now().isBefore(deadline)) {
+            failures = ((Number) OneAnswerForFailedLoginsIT.bruteForceStatus(env, userId).get("numFailures")).intValue();
+            if (failures >= expected) {
+                return failures;
+            }
+            Thread.sleep(100);
+        }
+        return failures;
+    }
+}
