@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Changes the link-request step's config (the realm switch and the link lifetime) the way an administrator would,
- * through the Admin REST API, and puts it back when closed. Tests run one at a time, so no other test sees it.
+ * Changes the link-request step's config (the realm switch, the link lifetime, the mail limits) the way an
+ * administrator would, through the Admin REST API, and puts it back when closed. Tests run one at a time, so no
+ * other test sees it.
  */
 final class RealmSwitches implements AutoCloseable {
 
@@ -19,22 +20,27 @@ final class RealmSwitches implements AutoCloseable {
     private final TestEnvironment env;
     private final Map<String, Object> original;
 
-    private RealmSwitches(TestEnvironment env, String key, String value) {
+    private RealmSwitches(TestEnvironment env, Map<String, String> settings) {
         this.env = env;
         this.original = config();
         Map<String, Object> changed = copy(original);
         @SuppressWarnings("unchecked")
         Map<String, String> values = (Map<String, String>) changed.get("config");
-        values.put(key, value);
+        values.putAll(settings);
         put(changed);
     }
 
+    /** Any of the step's settings, by their config keys. */
+    static RealmSwitches set(TestEnvironment env, Map<String, String> settings) {
+        return new RealmSwitches(env, settings);
+    }
+
     static RealmSwitches revealUnknownEmail(TestEnvironment env, boolean reveal) {
-        return new RealmSwitches(env, "revealUnknownEmail", String.valueOf(reveal));
+        return new RealmSwitches(env, Map.of("revealUnknownEmail", String.valueOf(reveal)));
     }
 
     static RealmSwitches linkLifetimeSeconds(TestEnvironment env, int seconds) {
-        return new RealmSwitches(env, "linkLifetimeSeconds", String.valueOf(seconds));
+        return new RealmSwitches(env, Map.of("linkLifetimeSeconds", String.valueOf(seconds)));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +77,22 @@ public final class AdminApi {
                 config.put(key, previous);
             }
             call("PUT", path, provider).expect(204);
+        }
+    }
+
+    /** Runs {@code step} with the realm's SMTP server on another port of this host, then puts the previous back. */
+    public void withSmtpPort(int port, Step step) throws Exception {
+        Map<String, Object> realm = get("", new TypeReference<>() {
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, String> smtp = (Map<String, String>) realm.get("smtpServer");
+        Map<String, String> moved = new HashMap<>(smtp);
+        moved.put("port", String.valueOf(port));
+        call("PUT", "", Map.of("smtpServer", moved)).expect(204);
+        try {
+            step.run();
+        } finally {
+            call("PUT", "", Map.of("smtpServer", smtp)).expect(204);
         }
     }
 
