@@ -12,7 +12,7 @@ import java.util.Map;
  * administrator would, through the Admin REST API, and puts it back when closed. Tests run one at a time, so no
  * other test sees it.
  */
-final class RealmSwitches implements AutoCloseable {
+public final class RealmSwitches implements AutoCloseable {
 
     private static final String FLOW = "ugyfelportal%20reset%20credentials";
     private static final String REQUEST_STEP = "ugyfelportal-password-link-request";
@@ -35,7 +35,7 @@ final class RealmSwitches implements AutoCloseable {
         return new RealmSwitches(env, settings);
     }
 
-    static RealmSwitches revealUnknownEmail(TestEnvironment env, boolean reveal) {
+    public static RealmSwitches revealUnknownEmail(TestEnvironment env, boolean reveal) {
         return new RealmSwitches(env, Map.of("revealUnknownEmail", String.valueOf(reveal)));
     }
 
