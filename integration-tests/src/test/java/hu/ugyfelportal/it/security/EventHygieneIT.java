@@ -52,6 +52,20 @@ class EventHygieneIT {
         assertLogHasOnlyTheEscapedForm(env, "nobody" + ESCAPED);
     }
 
+    @Test
+    void aUsernameTypedOnTheLoginPageIsEscapedInTheEventAndTheLog(TestEnvironment env) {
+        Browser browser = env.newBrowser();
+        Page login = browser.open(env.portal().authorizationRequest().url());
+
+        Page again = LoginJourney.submitPassword(browser, login, "intruder" + HOSTILE + "@example.hu", "Barmi-jelszo-1");
+
+        assertThat(again.document().select("#input-error-username").text())
+                .isEqualTo("Nem megfelelő felhasználónév vagy jelszó");
+        assertThat(env.admin().events("LOGIN_ERROR", null))
+                .anySatisfy(event -> assertThat(details(event).get("username")).isEqualTo("intruder" + ESCAPED + "@example.hu"));
+        assertLogHasOnlyTheEscapedForm(env, "intruder" + ESCAPED);
+    }
+
     private static void assertLogHasOnlyTheEscapedForm(TestEnvironment env, String escaped) {
         String log = env.keycloak().logTail(400);
         assertThat(log).contains(escaped).doesNotContain("\u0000").doesNotContain("\u001b[2J");

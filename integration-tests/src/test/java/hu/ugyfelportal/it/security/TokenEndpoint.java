@@ -24,15 +24,23 @@ final class TokenEndpoint {
     record Answer(int status, String body) {
     }
 
-    /** @param path below {@code /realms/ugyfelportal}, e.g. {@code /protocol/openid-connect/token} */
-    static Answer post(TestEnvironment env, String path, Map<String, String> form) {
+    /** @param path below {@code /realms/<realm>}, e.g. {@code /protocol/openid-connect/token} */
+    static Answer post(TestEnvironment env, String realm, String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(env.keycloak().baseUrl() + "/realms/" + env.realm() + path))
+        return send(HttpRequest.newBuilder(URI.create(env.keycloak().baseUrl() + "/realms/" + realm + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** @param path below the server's base URL */
+    static Answer get(TestEnvironment env, String path) {
+        return send(HttpRequest.newBuilder(URI.create(env.keycloak().baseUrl() + path)).GET().build());
+    }
+
+    private static Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());

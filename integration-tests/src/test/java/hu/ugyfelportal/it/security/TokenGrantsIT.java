@@ -62,7 +62,7 @@ class TokenGrantsIT {
             grant.put("password", PASSWORD);
             grant.put("scope", "openid");
 
-            assertRefused(TokenEndpoint.post(env, "/protocol/openid-connect/token", grant), client, "password grant");
+            assertRefused(post(env, "/protocol/openid-connect/token", grant), client, "password grant");
         }
     }
 
@@ -71,13 +71,13 @@ class TokenGrantsIT {
         for (Map<String, Object> client : clients(env)) {
             Map<String, String> device = withClientAuthentication(env, client);
             device.put("scope", "openid");
-            assertRefused(TokenEndpoint.post(env, "/protocol/openid-connect/auth/device", device), client,
+            assertRefused(post(env, "/protocol/openid-connect/auth/device", device), client,
                     "device authorization");
 
             Map<String, String> ciba = withClientAuthentication(env, client);
             ciba.put("scope", "openid");
             ciba.put("login_hint", CUSTOMER);
-            TokenEndpoint.Answer cibaAnswer = TokenEndpoint.post(env, "/protocol/openid-connect/ext/ciba/auth", ciba);
+            TokenEndpoint.Answer cibaAnswer = post(env, "/protocol/openid-connect/ext/ciba/auth", ciba);
             assertRefused(cibaAnswer, client, "CIBA");
             assertThat(cibaAnswer.body()).doesNotContain("auth_req_id");
         }
@@ -91,11 +91,11 @@ class TokenGrantsIT {
             exchange.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
             exchange.put("subject_token", portalAccessToken);
             exchange.put("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
-            assertRefused(TokenEndpoint.post(env, "/protocol/openid-connect/token", exchange), client, "token exchange");
+            assertRefused(post(env, "/protocol/openid-connect/token", exchange), client, "token exchange");
 
             Map<String, String> clientCredentials = withClientAuthentication(env, client);
             clientCredentials.put("grant_type", "client_credentials");
-            assertRefused(TokenEndpoint.post(env, "/protocol/openid-connect/token", clientCredentials), client,
+            assertRefused(post(env, "/protocol/openid-connect/token", clientCredentials), client,
                     "client credentials");
         }
     }
@@ -109,7 +109,7 @@ class TokenGrantsIT {
         AdminApi.Response created = env.admin().call("POST", "/clients", Map.of("clientId", clientId,
                 "publicClient", true, "directAccessGrantsEnabled", true, "standardFlowEnabled", false)).expect(201);
         try {
-            TokenEndpoint.Answer answer = TokenEndpoint.post(env, "/protocol/openid-connect/token", Map.of(
+            TokenEndpoint.Answer answer = post(env, "/protocol/openid-connect/token", Map.of(
                     "client_id", clientId, "grant_type", "password", "username", CUSTOMER, "password", PASSWORD));
 
             assertRefused(answer, Map.of("clientId", clientId), "password grant of a new client");
@@ -126,12 +126,28 @@ class TokenGrantsIT {
         assertThat(tokens.idTokenClaims()).containsEntry("email", CUSTOMER).containsKey("client_number");
     }
 
+    @Test
+    void theMasterRealmsAdministratorIsUntouched(TestEnvironment env) {
+        TokenEndpoint.Answer admin = TokenEndpoint.post(env, "master", "/protocol/openid-connect/token", Map.of(
+                "client_id", "admin-cli", "grant_type", "password",
+                "username", env.keycloak().adminUsername(), "password", env.keycloak().adminPassword()));
+        TokenEndpoint.Answer console = TokenEndpoint.get(env, "/admin/master/console/");
+
+        assertThat(admin.status()).as(admin.body()).isEqualTo(200);
+        assertThat(admin.body()).contains("access_token");
+        assertThat(console.status()).isEqualTo(200);
+    }
+
     private static PortalClient.Tokens portalLogin(TestEnvironment env) {
         Browser browser = env.newBrowser();
         PortalClient.AuthorizationRequest request = env.portal().authorizationRequest();
         Page done = LoginJourney.passwordAndCode(env, browser, browser.open(request.url()), CUSTOMER, PASSWORD);
         assertThat(done.isPortalRedirect()).as("portal login: %s", done).isTrue();
         return env.portal().exchange(request, done);
+    }
+
+    private static TokenEndpoint.Answer post(TestEnvironment env, String path, Map<String, String> form) {
+        return TokenEndpoint.post(env, env.realm(), path, form);
     }
 
     private static List<Map<String, Object>> clients(TestEnvironment env) {
