@@ -45,11 +45,11 @@ class ChooserRefusalIT {
     }
 
     /** Keycloak records failures off the request thread: wait a little for the count to arrive. */
-    static int awaitFailures(TestEnvironment env, String userId, int expected) throws InterruptedException {
+    private static int awaitFailures(TestEnvironment env, String userId, int expected) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         int failures = 0;
         while (Instant.now().isBefore(deadline)) {
-            failures = ((Number) OneAnswerForFailedLoginsIT.bruteForceStatus(env, userId).get("numFailures")).intValue();
+            failures = ((Number) env.admin().bruteForceStatus(userId).get("numFailures")).intValue();
             if (failures >= expected) {
                 return failures;
             }

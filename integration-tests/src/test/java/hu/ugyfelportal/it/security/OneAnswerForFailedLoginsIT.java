@@ -84,11 +84,11 @@ class OneAnswerForFailedLoginsIT {
     private static void lockTemporarily(TestEnvironment env, String email, String userId, String language) {
         for (int attempt = 0; attempt < 30; attempt++) {
             answer(env, language, email, "Rossz-jelszo-" + attempt);
-            if (Boolean.TRUE.equals(bruteForceStatus(env, userId).get("disabled"))) {
+            if (Boolean.TRUE.equals(env.admin().bruteForceStatus(userId).get("disabled"))) {
                 return;
             }
         }
-        throw new AssertionError("The account was never locked: " + bruteForceStatus(env, userId));
+        throw new AssertionError("The account was never locked: " + env.admin().bruteForceStatus(userId));
     }
 
     /** What Keycloak's lockout leaves on an account with permanent lockout on: disabled, with its reason. */
@@ -98,11 +98,6 @@ class OneAnswerForFailedLoginsIT {
                 "disabledReason", List.of("permanentLockout")));
         env.admin().call("PUT", "/users/" + userId, Map.of("enabled", false)).expect(204);
         return userId;
-    }
-
-    static Map<String, Object> bruteForceStatus(TestEnvironment env, String userId) {
-        return env.admin().get("/attack-detection/brute-force/users/" + userId, new TypeReference<>() {
-        });
     }
 
     private static Answer answer(TestEnvironment env, String language, String email, String password) {

@@ -138,6 +138,12 @@ public final class AdminApi {
         });
     }
 
+    /** Keycloak's brute-force record of a user: numFailures, disabled (locked), lastFailure … */
+    public Map<String, Object> bruteForceStatus(String userId) {
+        return get("/attack-detection/brute-force/users/" + userId, new TypeReference<>() {
+        });
+    }
+
     private synchronized String token() {
         if (Instant.now().isAfter(tokenExpiry)) {
             String form = "grant_type=password&client_id=admin-cli&username="
