@@ -72,9 +72,9 @@ class DapRobustnessIT {
         String reason = String.valueOf(details(rejected).get("reason"));
         assertThat(reason).contains("nonce");
         assertThat(QUOTED_SECRET.matcher(reason).find()).as("reason: %s", reason).isFalse();
-        String log = env.keycloak().logTail(300);
-        assertThat(log).contains("dap_presentation_rejected");
-        assertThat(QUOTED_SECRET.matcher(log).find()).as("a nonce in the log:\n%s", log).isFalse();
+        List<String> logged = env.keycloak().logTail(300).lines()
+                .filter(line -> line.contains("dap_presentation_rejected")).toList();
+        assertThat(logged).isNotEmpty().noneMatch(line -> QUOTED_SECRET.matcher(line).find());
     }
 
     @Test
