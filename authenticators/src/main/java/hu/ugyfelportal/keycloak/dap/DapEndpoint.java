@@ -31,7 +31,6 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
@@ -62,8 +61,6 @@ public class DapEndpoint {
     static final String CLIENT_ID = "client_id";
     static final String TAB_ID = "tab_id";
     static final String CLAIMS = "dap.claims";
-    static final String ERROR_LINK_CONFLICT = "dap_identity_linked_to_several_users";
-    static final String ERROR_NOT_LINKED = "dap_identity_not_linked";
 
     private static final Logger LOG = Logger.getLogger(DapEndpoint.class);
     private static final String REQUEST_OBJECT_MEDIA_TYPE = "application/oauth-authz-req+jwt";
@@ -229,22 +226,17 @@ public class DapEndpoint {
         identity.setLastName(text(claims.get("family_name")));
         identity.getContextData().put(CLAIMS, claims);
 
-        DapLinkedUser found = DapLinkedUser.find(session, realm, provider.getConfig().getAlias(), result.subject());
-        if (found.isConflict()) {
-            return provider.errorPage(authSession, EventType.IDENTITY_PROVIDER_LOGIN_ERROR, ERROR_LINK_CONFLICT,
-                    found.conflictReason(), DapIdentityProvider.Messages.LOGIN_FAILED);
-        }
-        UserModel linked = found.user().orElse(null);
+        DapLinkedUser linked = DapLinkedUser.find(session, realm, provider.getConfig().getAlias(), result.subject());
         if (DapIdentityProvider.isLinking(authSession)) {
-            UserModel user = authSession.getAuthenticatedUser();
-            if (linked != null && !linked.getId().equals(user.getId())) {
+            if (linked.isLinkedToAnotherThan(authSession.getAuthenticatedUser())) {
                 return callback.error(provider.getConfig(), DapIdentityProvider.Messages.ALREADY_LINKED);
             }
-        } else if (linked == null || !linked.isEnabled()) {
-            // Refused here, so the event names the failed check; Keycloak's answer to a disabled user would say
-            // "account disabled", and the portal's FAQ promises one message for both cases.
-            return provider.errorPage(authSession, EventType.IDENTITY_PROVIDER_LOGIN_ERROR,
-                    linked == null ? ERROR_NOT_LINKED : Errors.USER_DISABLED, DapIdentityProvider.Messages.LOGIN_FAILED);
+        } else {
+            Optional<String> refusal = linked.loginRefusal();
+            if (refusal.isPresent()) {
+                return provider.errorPage(authSession, EventType.IDENTITY_PROVIDER_LOGIN_ERROR, refusal.get(),
+                        linked.conflictReason(), DapIdentityProvider.Messages.LOGIN_FAILED);
+            }
         }
         return callback.authenticated(identity);
     }
