@@ -184,7 +184,7 @@ class EmailCodeLoginIT {
                 "/authentication/flows/ugyfelportal%20browser%20forms/executions", new TypeReference<>() {
                 });
         assertThat(executions).extracting(execution -> execution.get("providerId"))
-                .startsWith("auth-username-password-form", "ugyfelportal-email-code");
+                .startsWith("ugyfelportal-username-password-form", "ugyfelportal-email-code");
         Map<String, Object> codeStep = executions.get(1);
         assertThat(codeStep).containsEntry("requirement", "REQUIRED").containsEntry("priority", 20);
 

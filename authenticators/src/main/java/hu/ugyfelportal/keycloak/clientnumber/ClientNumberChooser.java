@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import hu.ugyfelportal.keycloak.common.CustomerStep;
+import hu.ugyfelportal.keycloak.common.LogSafe;
 
 import java.util.List;
 import java.util.Optional;
@@ -63,12 +64,9 @@ public final class ClientNumberChooser extends CustomerStep {
                 chooserPage(context, eligible, "clientNumber.notEligible"));
     }
 
-    /** The submitted value comes from the client: cut to a number's length so it cannot flood the event store. */
+    /** The submitted value comes from the client: escaped and cut to a number's length before it is stored. */
     private static String forEvent(String submitted) {
-        if (submitted == null) {
-            return "(none)";
-        }
-        return submitted.length() <= MAX_LOGGED_LENGTH ? submitted : submitted.substring(0, MAX_LOGGED_LENGTH) + "…";
+        return submitted == null ? "(none)" : LogSafe.text(submitted, MAX_LOGGED_LENGTH);
     }
 
     private static void choose(AuthenticationFlowContext context, ClientNumber clientNumber, ChooserConfig config) {

@@ -32,9 +32,13 @@ public final class ClientNumberChooserFactory extends CustomerStepFactory {
         return "Ügyfélportál: client-number chooser";
     }
 
+    /**
+     * No reference category: Keycloak's brute-force protector counts only failures of steps without one (or of the
+     * password and OTP categories), and a refused choice (an edited form) is an attack signal worth counting.
+     */
     @Override
     public String getReferenceCategory() {
-        return "client-number";
+        return null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package hu.ugyfelportal.keycloak.dap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import hu.ugyfelportal.keycloak.common.LogSafe;
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseEncryptionKey;
 import hu.ugyfelportal.keycloak.dap.protocol.WalletResponse;
@@ -26,10 +27,8 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
@@ -61,6 +60,8 @@ public class DapEndpoint {
     static final String CLAIMS = "dap.claims";
 
     private static final Logger LOG = Logger.getLogger(DapEndpoint.class);
+    /** A reason may quote what the wallet sent (its error code): escaped and cut before it is stored. */
+    private static final int MAX_REASON_LENGTH = 256;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -204,22 +205,23 @@ public class DapEndpoint {
         BrokeredIdentityContext identity = new BrokeredIdentityContext(result.subject(), provider.getConfig());
         identity.setIdp(provider);
         identity.setAuthenticationSession(authSession);
-        identity.setUsername(DapSubject.displayName(claims, result.subject()));
+        // Keycloak writes the broker username into events and the log: the hashed subject, never the person's name.
+        identity.setUsername(result.subject());
         identity.setFirstName(text(claims.get("given_name")));
         identity.setLastName(text(claims.get("family_name")));
         identity.getContextData().put(CLAIMS, claims);
 
-        UserModel linked = session.users().getUserByFederatedIdentity(realm,
-                new FederatedIdentityModel(provider.getConfig().getAlias(), result.subject(), null));
+        DapLinkedUser linked = DapLinkedUser.find(session, realm, provider.getConfig().getAlias(), result.subject());
         if (DapIdentityProvider.isLinking(authSession)) {
-            UserModel user = authSession.getAuthenticatedUser();
-            if (linked != null && !linked.getId().equals(user.getId())) {
+            if (linked.isLinkedToAnotherThan(authSession.getAuthenticatedUser())) {
                 return callback.error(provider.getConfig(), DapIdentityProvider.Messages.ALREADY_LINKED);
             }
-        } else if (linked != null && !linked.isEnabled()) {
-            // Keycloak's own answer would say "account disabled"; the portal's FAQ promises one message for both cases.
-            return provider.errorPage(authSession, EventType.IDENTITY_PROVIDER_LOGIN_ERROR, Errors.USER_DISABLED,
-                    DapIdentityProvider.Messages.LOGIN_FAILED);
+        } else {
+            Optional<String> refusal = linked.loginRefusal();
+            if (refusal.isPresent()) {
+                return provider.errorPage(authSession, EventType.IDENTITY_PROVIDER_LOGIN_ERROR, refusal.get(),
+                        linked.conflictReason(), DapIdentityProvider.Messages.LOGIN_FAILED);
+            }
         }
         return callback.authenticated(identity);
     }
@@ -261,9 +263,9 @@ public class DapEndpoint {
     void walletEvent(String error, String reason) {
         event.clone().event(EventType.IDENTITY_PROVIDER_LOGIN_ERROR)
                 .detail(Details.IDENTITY_PROVIDER, provider.getConfig().getAlias())
-                .detail(Details.REASON, reason)
+                .detail(Details.REASON, LogSafe.text(reason, MAX_REASON_LENGTH))
                 .error(error);
-        LOG.debugf("DÁP wallet request refused: %s (%s)", error, reason);
+        LOG.debugf("DÁP wallet request refused: %s (%s)", error, LogSafe.text(reason, MAX_REASON_LENGTH));
     }
 
     private UriBuilder endpoint() {

@@ -77,9 +77,18 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
     }
 
     Response errorPage(AuthenticationSessionModel authSession, EventType type, String error, String messageKey) {
+        return errorPage(authSession, type, error, null, messageKey);
+    }
+
+    /** @param reason for the administrators' event, or null; never a secret or personal data */
+    Response errorPage(AuthenticationSessionModel authSession, EventType type, String error, String reason,
+                       String messageKey) {
         EventBuilder event = new EventBuilder(session.getContext().getRealm(), session, session.getContext().getConnection())
                 .event(type)
                 .detail(Details.IDENTITY_PROVIDER, getConfig().getAlias());
+        if (reason != null) {
+            event.detail(Details.REASON, reason);
+        }
         UserModel user = authSession == null ? null : authSession.getAuthenticatedUser();
         if (user != null) {
             event.user(user);

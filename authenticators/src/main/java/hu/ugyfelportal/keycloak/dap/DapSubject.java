@@ -34,14 +34,4 @@ final class DapSubject {
             throw new IllegalStateException(e);
         }
     }
-
-    /** What the account console's "Linked accounts" shows: the person's name, not an identifier. */
-    static String displayName(Map<String, Object> claims, String subject) {
-        Object family = claims.get("family_name");
-        Object given = claims.get("given_name");
-        if (family == null && given == null) {
-            return subject;
-        }
-        return ((family == null ? "" : family + " ") + (given == null ? "" : given)).trim();
-    }
 }

@@ -4,11 +4,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import hu.ugyfelportal.keycloak.common.CustomerStep;
+import hu.ugyfelportal.keycloak.common.LogSafe;
 import org.keycloak.authentication.actiontoken.resetcred.ResetCredentialsActionToken;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.common.util.Time;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
@@ -22,10 +21,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionCompoundId;
 import org.keycloak.sessions.AuthenticationSessionModel;
-import org.jboss.logging.Logger;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The "Regisztrációs oldal" and "Elfelejtett jelszó" pages: asks for the contract e-mail, answers as SPEC §5 says
@@ -39,7 +35,7 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
     static final String EMAIL_FIELD = "email";
     static final String DETAIL_PURPOSE = "ugyfelportal_purpose";
     static final String ERROR_ALREADY_REGISTERED = "already_registered";
-    private static final Logger LOG = Logger.getLogger(PasswordLinkRequestAuthenticator.class);
+    static final String ERROR_THROTTLED = "link_mail_throttled";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -77,10 +73,18 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
         PasswordLinkConfig config = configOf(context.getAuthenticatorConfig());
         LinkRequestAnswer answer = LinkRequestAnswer.decide(purpose, accountOf(user), config);
         switch (answer) {
-            case SEND_LINK -> sendLink(context, user, purpose, config);
-            case PRETEND_SENT -> {
-                failureEvent(context, null, email, purpose, Errors.USER_NOT_FOUND);
-                context.challenge(sentPage(context, email));
+            case SEND_LINK, PRETEND_SENT -> {
+                // Both "sent" answers take a place, so the enumeration-safe answers take the same path.
+                LinkMailLimit.Place place = LinkMailLimit.take(context.getSession(), context.getRealm(), email, config);
+                if (!place.granted()) {
+                    throttledEvent(context, user, purpose, place.refusal());
+                    context.challenge(sentPage(context, email));
+                } else if (answer == LinkRequestAnswer.SEND_LINK) {
+                    sendLink(context, user, email, purpose, config, place);
+                } else {
+                    failureEvent(context, null, email, purpose, Errors.USER_NOT_FOUND);
+                    context.challenge(sentPage(context, email));
+                }
             }
             case UNKNOWN_EMAIL_FOR_RESET, UNKNOWN_EMAIL_FOR_REGISTRATION -> {
                 failureEvent(context, user, email, purpose, Errors.USER_NOT_FOUND);
@@ -93,8 +97,12 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
         }
     }
 
-    private void sendLink(AuthenticationFlowContext context, UserModel user, LinkPurpose purpose,
-                          PasswordLinkConfig config) {
+    /**
+     * Revealing setting: sent while the customer waits, so a failed send is shown and can be retried. Enumeration-safe
+     * setting: sent after the answer, which then looks and takes as long as the answer for an unknown address.
+     */
+    private void sendLink(AuthenticationFlowContext context, UserModel user, String email, LinkPurpose purpose,
+                          PasswordLinkConfig config, LinkMailLimit.Place place) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
@@ -104,27 +112,16 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
                 AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
                 authSession.getClient().getClientId());
         String link = context.getActionTokenUrl(token.serialize(session, realm, context.getUriInfo())).toString();
-        Map<String, Object> mail = new HashMap<>();
-        mail.put("link", link);
-        // Rounded up, so a link that still works is never announced as "0 minutes".
-        mail.put("linkLifetimeMinutes", (lifetimeSeconds + 59) / 60);
-        try {
-            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
-                    .setAuthenticationSession(authSession)
-                    .send(purpose.mailSubjectKey(), purpose.mailTemplate(), mail);
-        } catch (EmailException e) {
-            // The link is in the message, so the exception is logged without it.
-            LOG.warnf("Could not send the %s link to user %s: %s", purpose, user.getId(), e.getMessage());
-            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
-                    .detail(DETAIL_PURPOSE, purpose.name()).detail(Details.REASON, e.getMessage())
-                    .error(Errors.EMAIL_SEND_FAILED);
-            context.challenge(page(context, user.getEmail()).setError("passwordLink.sendFailed")
+        LinkMail mail = new LinkMail(purpose, link, (lifetimeSeconds + 59) / 60);
+        if (!config.revealUnknownEmail()) {
+            LinkMailAfterResponse.schedule(session, authSession, user, mail, place);
+        } else if (!mail.send(session, realm, user, authSession, context.getEvent().clone())) {
+            LinkMailLimit.release(session, place);
+            context.challenge(page(context, email).setError("passwordLink.sendFailed")
                     .createForm(purpose.pageTemplate()));
             return;
         }
-        context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).user(user)
-                .detail(Details.EMAIL, user.getEmail()).detail(DETAIL_PURPOSE, purpose.name()).success();
-        context.challenge(sentPage(context, user.getEmail()));
+        context.challenge(sentPage(context, email));
     }
 
     private static LoginFormsProvider page(AuthenticationFlowContext context, String email) {
@@ -142,11 +139,23 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
 
     private static void failureEvent(AuthenticationFlowContext context, UserModel user, String email,
                                      LinkPurpose purpose, String error) {
-        var event = context.getEvent().clone().detail(Details.USERNAME, email).detail(DETAIL_PURPOSE, purpose.name());
+        var event = context.getEvent().clone().detail(Details.USERNAME, LogSafe.text(email))
+                .detail(DETAIL_PURPOSE, purpose.name());
         if (user != null) {
             event.user(user);
         }
         event.error(error);
+    }
+
+    /** No address in the detail: the event names the user when there is one, and why nothing was sent. */
+    private static void throttledEvent(AuthenticationFlowContext context, UserModel user, LinkPurpose purpose,
+                                       String refusal) {
+        var event = context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
+                .detail(DETAIL_PURPOSE, purpose.name()).detail(Details.REASON, refusal);
+        if (user != null) {
+            event.user(user);
+        }
+        event.error(ERROR_THROTTLED);
     }
 
     static LinkPurpose purposeOf(AuthenticationSessionModel authSession) {

@@ -49,6 +49,17 @@ public final class PasswordLinkRequestAuthenticatorFactory extends PasswordLinkA
                         + "e-mail gets the same 'we sent you an e-mail' answer, so the pages do not reveal accounts.")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .defaultValue(String.valueOf(PasswordLinkConfig.DEFAULT_REVEAL_UNKNOWN_EMAIL)).add()
+                .property().name(PasswordLinkConfig.MAIL_COOLDOWN_SECONDS).label("Wait between two mails (seconds)")
+                .helpText("The least time between two link mails to one address; a request within it gets the same "
+                        + "'we sent you an e-mail' page and nothing is sent. 0 to " + PasswordLinkConfig.MAX_MAIL_COOLDOWN.toSeconds()
+                        + ", default " + PasswordLinkConfig.DEFAULT_MAIL_COOLDOWN.toSeconds() + ".")
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(String.valueOf(PasswordLinkConfig.DEFAULT_MAIL_COOLDOWN.toSeconds())).add()
+                .property().name(PasswordLinkConfig.MAILS_PER_HOUR).label("Mails per address and hour")
+                .helpText("Link mails to one address at most within an hour, counted across the cluster. 1 to "
+                        + PasswordLinkConfig.MAX_MAILS_PER_HOUR + ", default " + PasswordLinkConfig.DEFAULT_MAILS_PER_HOUR + ".")
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(String.valueOf(PasswordLinkConfig.DEFAULT_MAILS_PER_HOUR)).add()
                 .build();
     }
 }

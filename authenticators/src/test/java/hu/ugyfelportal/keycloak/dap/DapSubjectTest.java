@@ -27,11 +27,4 @@ class DapSubjectTest {
                 .isInstanceOf(PresentationRejectedException.class)
                 .hasMessageContaining("personal_administrative_number");
     }
-
-    @Test
-    void linkedAccountsShowTheNameNotTheIdentifier() {
-        assertThat(DapSubject.displayName(Map.of("family_name", "Kovács", "given_name", "János"), "subject"))
-                .isEqualTo("Kovács János");
-        assertThat(DapSubject.displayName(Map.of(), "subject")).isEqualTo("subject");
-    }
 }

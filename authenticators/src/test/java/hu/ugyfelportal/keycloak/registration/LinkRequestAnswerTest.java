@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LinkRequestAnswerTest {
 
     private static final PasswordLinkConfig REVEALING = PasswordLinkConfig.defaults();
-    private static final PasswordLinkConfig HIDING = new PasswordLinkConfig(Duration.ofMinutes(15), false);
+    private static final PasswordLinkConfig HIDING = new PasswordLinkConfig(Duration.ofMinutes(15), false,
+            PasswordLinkConfig.DEFAULT_MAIL_COOLDOWN, PasswordLinkConfig.DEFAULT_MAILS_PER_HOUR);
 
     @Test
     void unknownEmailGetsThePageOwnAnswerWhenTheRealmRevealsIt() {

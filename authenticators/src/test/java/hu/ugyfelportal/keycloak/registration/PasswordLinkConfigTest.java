@@ -41,4 +41,26 @@ class PasswordLinkConfigTest {
         assertThatThrownBy(() -> PasswordLinkConfig.from(Map.of("linkLifetimeSeconds", "tíz perc")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole number");
     }
+
+    @Test
+    void linkMailsAreLimitedToOneAMinuteAndFiveAnHourByDefault() {
+        PasswordLinkConfig config = PasswordLinkConfig.from(Map.of());
+
+        assertThat(config.mailCooldown()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.mailsPerHour()).isEqualTo(5);
+    }
+
+    @Test
+    void mailLimitsAreReadAndChecked() {
+        PasswordLinkConfig config = PasswordLinkConfig.from(Map.of("mailCooldownSeconds", "0", "mailsPerHour", "20"));
+
+        assertThat(config.mailCooldown()).isZero();
+        assertThat(config.mailsPerHour()).isEqualTo(20);
+        assertThatThrownBy(() -> PasswordLinkConfig.from(Map.of("mailCooldownSeconds", "-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mailCooldownSeconds");
+        assertThatThrownBy(() -> PasswordLinkConfig.from(Map.of("mailsPerHour", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mailsPerHour");
+        assertThatThrownBy(() -> PasswordLinkConfig.from(Map.of("mailsPerHour", "5000000000")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 5000000000");
+    }
 }

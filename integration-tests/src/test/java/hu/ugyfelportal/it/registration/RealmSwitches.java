@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Changes the link-request step's config (the realm switch and the link lifetime) the way an administrator would,
- * through the Admin REST API, and puts it back when closed. Tests run one at a time, so no other test sees it.
+ * Changes the link-request step's config (the realm switch, the link lifetime, the mail limits) the way an
+ * administrator would, through the Admin REST API, and puts it back when closed. Tests run one at a time, so no
+ * other test sees it.
  */
-final class RealmSwitches implements AutoCloseable {
+public final class RealmSwitches implements AutoCloseable {
 
     private static final String FLOW = "ugyfelportal%20reset%20credentials";
     private static final String REQUEST_STEP = "ugyfelportal-password-link-request";
@@ -19,22 +20,27 @@ final class RealmSwitches implements AutoCloseable {
     private final TestEnvironment env;
     private final Map<String, Object> original;
 
-    private RealmSwitches(TestEnvironment env, String key, String value) {
+    private RealmSwitches(TestEnvironment env, Map<String, String> settings) {
         this.env = env;
         this.original = config();
         Map<String, Object> changed = copy(original);
         @SuppressWarnings("unchecked")
         Map<String, String> values = (Map<String, String>) changed.get("config");
-        values.put(key, value);
+        values.putAll(settings);
         put(changed);
     }
 
-    static RealmSwitches revealUnknownEmail(TestEnvironment env, boolean reveal) {
-        return new RealmSwitches(env, "revealUnknownEmail", String.valueOf(reveal));
+    /** Any of the step's settings, by their config keys. */
+    static RealmSwitches set(TestEnvironment env, Map<String, String> settings) {
+        return new RealmSwitches(env, settings);
+    }
+
+    public static RealmSwitches revealUnknownEmail(TestEnvironment env, boolean reveal) {
+        return new RealmSwitches(env, Map.of("revealUnknownEmail", String.valueOf(reveal)));
     }
 
     static RealmSwitches linkLifetimeSeconds(TestEnvironment env, int seconds) {
-        return new RealmSwitches(env, "linkLifetimeSeconds", String.valueOf(seconds));
+        return new RealmSwitches(env, Map.of("linkLifetimeSeconds", String.valueOf(seconds)));
     }
 
     @Override

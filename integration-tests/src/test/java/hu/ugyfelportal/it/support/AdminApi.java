@@ -83,6 +83,22 @@ public final class AdminApi {
         }
     }
 
+    /** Runs {@code step} with the realm's SMTP server on another port of this host, then puts the previous back. */
+    public void withSmtpPort(int port, Step step) throws Exception {
+        Map<String, Object> realm = get("", new TypeReference<>() {
+        });
+        @SuppressWarnings("unchecked")
+        Map<String, String> smtp = (Map<String, String>) realm.get("smtpServer");
+        Map<String, String> moved = new HashMap<>(smtp);
+        moved.put("port", String.valueOf(port));
+        call("PUT", "", Map.of("smtpServer", moved)).expect(204);
+        try {
+            step.run();
+        } finally {
+            call("PUT", "", Map.of("smtpServer", smtp)).expect(204);
+        }
+    }
+
     /** Creates an enabled user whose username is the e-mail, with a password and the given attributes. */
     public String createUser(String email, String password, Map<String, List<String>> attributes) {
         UserRepresentation user = new UserRepresentation();
@@ -148,6 +164,12 @@ public final class AdminApi {
         String query = "?type=" + URLEncoder.encode(type, StandardCharsets.UTF_8)
                 + (userId == null ? "" : "&user=" + userId) + "&max=100";
         return get("/events" + query, new TypeReference<>() {
+        });
+    }
+
+    /** Keycloak's brute-force record of a user: numFailures, disabled (locked), lastFailure … */
+    public Map<String, Object> bruteForceStatus(String userId) {
+        return get("/attack-detection/brute-force/users/" + userId, new TypeReference<>() {
         });
     }
 

@@ -1,0 +1,93 @@
+package hu.ugyfelportal.it.registration;
+
+import hu.ugyfelportal.it.support.AdminApi;
+import hu.ugyfelportal.it.support.Browser;
+import hu.ugyfelportal.it.support.LoginJourney;
+import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.TestEnvironment;
+import hu.ugyfelportal.it.support.UgyfelportalExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Map;
+
+import static hu.ugyfelportal.it.registration.PasswordLinkSteps.REGISTRATION_FORM;
+import static hu.ugyfelportal.it.registration.PasswordLinkSteps.RESET_FORM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Nobody can flood a customer's mailbox through the link pages: one link mail per address within the cool-down
+ * (60 s by default) and a few an hour, whatever sessions the requests come from. A throttled request sees the
+ * same "E-mailt küldtünk" page, nothing is sent, and an event records it without the address.
+ */
+@ExtendWith(UgyfelportalExtension.class)
+class LinkMailLimitIT {
+
+    /** How long a mail that would be sent takes at most to reach the mail catcher here. */
+    private static final long SETTLE_MILLIS = 2_000;
+
+    @Test
+    void repeatedRequestsForOneAddressSendOneMailWithinTheCooldown(TestEnvironment env) throws InterruptedException {
+        String flooded = AdminApi.uniqueEmail("flooded");
+        String floodedId = env.admin().createUser(flooded, null, AdminApi.oneClientNumber());
+        String other = AdminApi.uniqueEmail("other");
+        env.admin().createUser(other, null, AdminApi.oneClientNumber());
+
+        for (int request = 0; request < 4; request++) {
+            Page answer = requestFromAFreshSession(env, flooded, request % 2 == 0);
+            assertThat(answer.has("#ugyfelportal-link-sent")).as("request %d: %s", request, answer).isTrue();
+        }
+        Page forOther = requestFromAFreshSession(env, other, false);
+
+        assertThat(forOther.has("#ugyfelportal-link-sent")).isTrue();
+        LoginJourney.awaitMail(env, other, 0);
+        Thread.sleep(SETTLE_MILLIS);
+        assertThat(env.mail().mailsFor(flooded)).hasSize(1);
+        assertThat(env.mail().mailsFor(other)).hasSize(1);
+        assertThat(env.admin().events("SEND_RESET_PASSWORD_ERROR", floodedId)).hasSize(3).allSatisfy(event -> {
+            assertThat(event.get("error")).isEqualTo("link_mail_throttled");
+            assertThat(event.toString()).contains("cooldown").doesNotContain(flooded);
+        });
+    }
+
+    @Test
+    void theHourlyLimitHoldsWithoutACooldown(TestEnvironment env) throws InterruptedException {
+        String email = AdminApi.uniqueEmail("hourly");
+        String userId = env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
+        try (var limits = RealmSwitches.set(env, Map.of("mailCooldownSeconds", "0", "mailsPerHour", "2"))) {
+            for (int request = 0; request < 3; request++) {
+                assertThat(requestFromAFreshSession(env, email, false).has("#ugyfelportal-link-sent")).isTrue();
+            }
+            LoginJourney.awaitMail(env, email, 1);
+            Thread.sleep(SETTLE_MILLIS);
+        }
+
+        assertThat(env.mail().mailsFor(email)).hasSize(2);
+        assertThat(env.admin().events("SEND_RESET_PASSWORD_ERROR", userId)).singleElement()
+                .satisfies(event -> assertThat(event.toString()).contains("link_mail_throttled", "hourly_limit"));
+    }
+
+    @Test
+    void aThrottledUnknownAddressLooksLikeAThrottledKnownOneWhenAccountsAreHidden(TestEnvironment env) {
+        String known = AdminApi.uniqueEmail("hidden-known");
+        env.admin().createUser(known, "Regi-jelszo-1", AdminApi.oneClientNumber());
+        String unknown = AdminApi.uniqueEmail("hidden-unknown");
+        try (var safe = RealmSwitches.revealUnknownEmail(env, false)) {
+            requestFromAFreshSession(env, known, false);
+            requestFromAFreshSession(env, unknown, false);
+
+            Page throttledKnown = requestFromAFreshSession(env, known, false);
+            Page throttledUnknown = requestFromAFreshSession(env, unknown, false);
+
+            assertThat(throttledUnknown.text().replace(unknown, "X")).isEqualTo(throttledKnown.text().replace(known, "X"));
+            assertThat(throttledKnown.has("#ugyfelportal-link-sent")).isTrue();
+        }
+    }
+
+    private static Page requestFromAFreshSession(TestEnvironment env, String email, boolean registration) {
+        Browser browser = env.newBrowser();
+        return registration
+                ? PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.registrationPage(env, browser), REGISTRATION_FORM, email)
+                : PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.forgotPasswordPage(env, browser), RESET_FORM, email);
+    }
+}

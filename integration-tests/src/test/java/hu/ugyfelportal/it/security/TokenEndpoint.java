@@ -1,0 +1,54 @@
+package hu.ugyfelportal.it.security;
+
+import hu.ugyfelportal.it.support.TestEnvironment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A form POST to one of the realm's OpenID Connect endpoints, as any client on the internet could send it. */
+final class TokenEndpoint {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private TokenEndpoint() {
+    }
+
+    record Answer(int status, String body) {
+    }
+
+    /** @param path below {@code /realms/<realm>}, e.g. {@code /protocol/openid-connect/token} */
+    static Answer post(TestEnvironment env, String realm, String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(env.keycloak().baseUrl() + "/realms/" + realm + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** @param path below the server's base URL */
+    static Answer get(TestEnvironment env, String path) {
+        return send(HttpRequest.newBuilder(URI.create(env.keycloak().baseUrl() + path)).GET().build());
+    }
+
+    private static Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
