@@ -55,7 +55,7 @@ class OneAnswerForFailedLoginsIT {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "hu|Fiókja jelenleg nem használható. Kérjük, hogy az admin@legitimo.hu e-mail címre írja meg ezt nekünk, vagy hívja ügyfélszolgálatunkat a +36-1/486-36-00-ás telefonszámon (a 2-es, majd 1-es menüpontokat választva).",
-            "en|Your account cannot be used at the moment. Please write to us at admin@legitimo.hu or call our customer service at +36-1/486-36-00 (menu items 2, then 1)."})
+            "en|Your account cannot be used at the moment. Please write to us at admin@legitimo.hu or call our customer service on +36-1/486-36-00 (choose menu items 2, then 1)."})
     void aDisabledAccountWithTheRightPasswordIsToldWhereToTurn(String language, String expected, TestEnvironment env) {
         String disabled = AdminApi.uniqueEmail("disabled");
         String userId = env.admin().createUser(disabled, PASSWORD, AdminApi.oneClientNumber());
