@@ -91,7 +91,8 @@ final class FileComparison {
             }
         } else if (file instanceof List<?> fileList) {
             collectList(path, fileList, server, whole, found);
-        } else if (server == null || !String.valueOf(resolved(file)).equals(String.valueOf(server))) {
+        } else if (!String.valueOf(resolved(file)).equals(server == null ? "" : String.valueOf(server))) {
+            // Keycloak drops empty values (an unset ${SMTP_USER:}), so none on the server matches an empty one.
             // Neither side of a placeholder's value is shown: it may be a secret.
             found.add(path + ": " + (Placeholders.in(file) ? "set from the environment" : shown(server) + " -> " + shown(file)));
         }

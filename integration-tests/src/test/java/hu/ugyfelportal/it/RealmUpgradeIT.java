@@ -44,7 +44,7 @@ class RealmUpgradeIT {
     private static final String OLDER_REALM_FILE = "/realm-upgrade/ugyfelportal-realm-1214855.json";
     private static final String PORTAL_CLIENT = "ugyfelportal-portal";
     private static final String OPERATOR_SECRET = "secret-the-operator-rotated";
-    private static final String PASSWORD = "Frissites-jelszo-1";
+    private static final String PASSWORD = DapLoginIT.PASSWORD;
     private static final String CLIENT_NUMBER = "61000003 | MAGANSZEMELY | Frissítés Ügyfél";
     private static final String IDENTITY = "kovacs-janos";
 
@@ -74,7 +74,8 @@ class RealmUpgradeIT {
         PortalClient portal = env.client(REALM, PORTAL_CLIENT, OPERATOR_SECRET);
         String email = AdminApi.uniqueEmail("frissites");
         String userId = createCustomer(env, email);
-        assertThat(linkDap(env, portal, email).isPortalRedirect()).as("linked to DÁP in the older realm").isTrue();
+        Page linked = DapLoginIT.link(env, portal.authorizationRequest(Map.of("kc_action", "idp_link:dap")), email, IDENTITY);
+        assertThat(linked.isPortalRedirect()).as("linked to DÁP in the older realm: %s", linked).isTrue();
         Map<String, Object> userBefore = user(env, userId);
         String credentialsBefore = json(env, "/users/" + userId + "/credentials");
         String linksBefore = json(env, "/users/" + userId + "/federated-identity");
@@ -143,16 +144,28 @@ class RealmUpgradeIT {
         assertThat(portal.exchange(dapRequest, dapDone).idTokenClaims()).containsEntry("email", email);
     }
 
+    @Test
+    void aRealmImportedFromTodaysFileNeedsNoChange(TestEnvironment env) throws Exception {
+        importRealm(env, java.nio.file.Files.readString(env.realmFile()));
+
+        Run dryRun = upgrade(env, "--dry-run");
+
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(RealmUpgradeMain.EXIT_OK);
+        assertThat(dryRun.out()).isEqualTo("No change: realm " + REALM + " already matches the realm file.\n");
+    }
+
     /** The older realm file as Keycloak's import reads it: placeholders from the tests' realm environment. */
     private static void importOlderRealm(TestEnvironment env) throws IOException {
+        try (InputStream in = RealmUpgradeIT.class.getResourceAsStream(OLDER_REALM_FILE)) {
+            importRealm(env, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void importRealm(TestEnvironment env, String text) throws IOException {
         env.admin().callIn(REALM, "DELETE", "", null);
         Map<String, String> environment = new HashMap<>(env.realmEnvironment());
         // The older file trusted the PID issuer's certificate itself, not its CA.
         environment.put("UGYFELPORTAL_DAP_TRUSTED_ISSUERS", DapSimulatorMain.oneLine(env.dap().issuerCertificatePem()));
-        String text;
-        try (InputStream in = RealmUpgradeIT.class.getResourceAsStream(OLDER_REALM_FILE)) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         Map<String, Object> realm = JsonSerialization.readValue(
                 new Placeholders(environment, true).resolve(text), new TypeReference<>() {
                 });
@@ -184,18 +197,6 @@ class RealmUpgradeIT {
                 "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
         AdminApi.Response created = env.admin().callIn(REALM, "POST", "/users", user).expect(201);
         return created.location().substring(created.location().lastIndexOf('/') + 1);
-    }
-
-    /** Links DÁP as the customer does: logged in, the portal asks for the link (kc_action), the phone approves. */
-    private static Page linkDap(TestEnvironment env, PortalClient portal, String email) {
-        Browser browser = env.newBrowser();
-        Page login = browser.open(portal.authorizationRequest(Map.of("kc_action", "idp_link:dap")).url());
-        Page confirm = LoginJourney.chooseFirstClientNumberIfAsked(browser,
-                LoginJourney.passwordAndCode(env, browser, login, email, PASSWORD));
-        Page qr = browser.submit(confirm, "form[action*=login-actions]", Map.of());
-        assertThat(qr.has("#dap-qr-image")).as("linking QR page: %s", qr).isTrue();
-        assertThat(env.dap().approve(DapPhone.scan(qr), IDENTITY).verifierStatus()).isEqualTo(200);
-        return DapLoginIT.refresh(browser, qr);
     }
 
     private static String clientUuid(TestEnvironment env) {
