@@ -59,7 +59,8 @@ final class FileComparison {
             for (int i = 0; i < fileList.size(); i++) {
                 Object element = fileList.get(i);
                 Object counterpart = isNamedList(fileList) ? named(server, name(element)).orElse(null)
-                        : server instanceof List<?> serverList && serverList.size() == fileList.size() ? serverList.get(i) : null;
+                        : server instanceof List<?> serverList && serverList.size() == fileList.size()
+                        ? serverList.get(i) : null;
                 result.add(merged(element, counterpart));
             }
             return result;
@@ -94,7 +95,8 @@ final class FileComparison {
         } else if (!String.valueOf(resolved(file)).equals(server == null ? "" : String.valueOf(server))) {
             // Keycloak drops empty values (an unset ${SMTP_USER:}), so none on the server matches an empty one.
             // Neither side of a placeholder's value is shown: it may be a secret.
-            found.add(path + ": " + (Placeholders.in(file) ? "set from the environment" : shown(server) + " -> " + shown(file)));
+            found.add(path + ": "
+                    + (Placeholders.in(file) ? "set from the environment" : shown(server) + " -> " + shown(file)));
         }
     }
 
