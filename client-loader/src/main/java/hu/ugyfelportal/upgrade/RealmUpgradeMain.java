@@ -26,7 +26,8 @@ public final class RealmUpgradeMain {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_CHANGES_REFUSED = 2;
     private static final String USAGE = """
-            Usage: upgrade-realm.sh <realm-file.json> [--dry-run] [--overwrite-environment-values]
+            Usage: upgrade-realm.sh [realm-file.json] [--dry-run] [--overwrite-environment-values]
+              The file defaults to realm-config/ugyfelportal-realm.json.
               Brings the realm KEYCLOAK_REALM on the server to the state of the realm file: authentication flows,
               executions and their settings, identity providers and their mappers, the user profile, client scopes,
               clients, localization texts and realm settings. Never users, credentials, sessions or events.
