@@ -37,7 +37,7 @@ run() {
     fi
     "$@" mvn -B -ntp verify -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false \
         -Dbenchmark.seconds="$seconds" -Dbenchmark.qrPages="${BENCHMARK_QR_PAGES:-1000}" -DtrimStackTrace=false \
-        -Dkeycloak.metrics=true "-Dkeycloak.options=$production_caching" ${jfr[@]+"${jfr[@]}"} \
+        "-Dkeycloak.options=$production_caching" ${jfr[@]+"${jfr[@]}"} \
         ${KEYCLOAK_CPUS:+"-Dkeycloak.cpus=$KEYCLOAK_CPUS"} | tee "$logs/$name.log"
 }
 

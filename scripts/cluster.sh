@@ -34,6 +34,7 @@ RUN_DIR=$PWD/target/cluster
 DIST=$RUN_DIR/dist/keycloak-$KEYCLOAK_VERSION
 BUILT=$RUN_DIR/keycloak-built
 BUNDLE_JAR=bundle/target/ugyfelportal-keycloak-bundle.jar
+KEYCLOAK_CONF=deploy/keycloak.conf
 PG_DIR=$RUN_DIR/postgres
 DB_NAME=keycloak
 DB_USER=keycloak
@@ -89,8 +90,9 @@ if [ ! -x "$DIST/bin/kc.sh" ]; then
     unpack_keycloak "$KEYCLOAK_VERSION" "$RUN_DIR/dist"
 fi
 
-# One optimized build for PostgreSQL with the bundle, redone only when the bundle changed: its entries' names and
-# CRCs where unzip is at hand (a rebuild renews the JAR's timestamps, not its content), else the JAR's own checksum.
+# One optimized build with the bundle and the production image's options (deploy/keycloak.conf: PostgreSQL, health,
+# metrics, event metrics), redone only when the bundle or that file changed: the bundle's entries' names and CRCs
+# where unzip is at hand (a rebuild renews the JAR's timestamps, not its content), else the JAR's own checksum.
 bundle_fingerprint() {
     if command -v unzip > /dev/null; then
         unzip -v "$BUNDLE_JAR" | awk 'length($7) == 8 && $7 ~ /^[0-9a-f]+$/ {print $7, $8}' | sha256sum
@@ -98,13 +100,14 @@ bundle_fingerprint() {
         sha256sum < "$BUNDLE_JAR"
     fi | cut -d' ' -f1
 }
-built_from="$KEYCLOAK_VERSION $(bundle_fingerprint)"
+built_from="$KEYCLOAK_VERSION $(bundle_fingerprint) $(sha256sum < "$KEYCLOAK_CONF" | cut -d' ' -f1)"
 if [ "$(cat "$BUILT/built-from" 2>/dev/null)" != "$built_from" ]; then
     echo "Building Keycloak for PostgreSQL with the bundle..."
     rm -rf "$BUILT"
     cp -a "$DIST" "$BUILT"
     cp "$BUNDLE_JAR" "$BUILT/providers/"
-    "$BUILT/bin/kc.sh" build --db=postgres > "$RUN_DIR/build.log" 2>&1 \
+    cp "$KEYCLOAK_CONF" "$BUILT/conf/keycloak.conf"
+    "$BUILT/bin/kc.sh" build > "$RUN_DIR/build.log" 2>&1 \
         || { echo "kc.sh build failed; see $RUN_DIR/build.log" >&2; exit 1; }
     echo "$built_from" > "$BUILT/built-from"
 fi
@@ -123,8 +126,9 @@ for node in "${NODES[@]}"; do
     rm -rf "$home" "$home.log"
     cp -a "$BUILT" "$home"
     HTTP_PORT[$node]=$(free_port)
-    cat > "$home/conf/keycloak.conf" <<CONF
-# Node $node of the local two-node cluster, written by scripts/cluster.sh.
+    { cat "$KEYCLOAK_CONF"; cat <<CONF
+
+# Node $node of the local two-node cluster, appended by scripts/cluster.sh.
 db-url=jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME
 db-username=$DB_USER
 db-password=$DB_PASSWORD
@@ -139,6 +143,7 @@ cache-embedded-network-bind-address=127.0.0.1
 cache-embedded-network-bind-port=$(free_port)
 spi-cache-embedded--default--node-name=node-$node
 CONF
+    } > "$home/conf/keycloak.conf"
     chmod 600 "$home/conf/keycloak.conf"
 done
 mkdir -p "$RUN_DIR/node-a/data/import"

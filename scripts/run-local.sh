@@ -66,9 +66,10 @@ start_mail_catcher "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT"
 start_dap_simulator "$DAP_SIMULATOR_PORT" localhost "$RUN_DIR/dap-simulator.env"
 export_realm_environment "$MAIL_SMTP_PORT"
 start_demo_portal "$UGYFELPORTAL_PORTAL_URL" "http://localhost:$KEYCLOAK_PORT"
+mapfile -t observability < <(observability_options)
 # Its log goes to a file, not a terminal: plain text, without colour codes.
 "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" --http-management-port=$((KEYCLOAK_PORT + 1000)) \
-    --import-realm --log-console-color=false > "$RUN_DIR/keycloak.log" 2>&1 &
+    "${observability[@]}" --import-realm --log-console-color=false > "$RUN_DIR/keycloak.log" 2>&1 &
 children+=($!)
 KEYCLOAK_PID=$!
 await_realm Keycloak "http://localhost:$KEYCLOAK_PORT" "$KEYCLOAK_PID" "$RUN_DIR/keycloak.log"
@@ -81,6 +82,7 @@ The Ügyfélportál login is running.
   Admin console:                     http://localhost:$KEYCLOAK_PORT/admin   (admin / admin)
   Mail inbox (login codes, links):   http://localhost:$MAIL_WEB_PORT/
   DÁP simulator (the phone):         http://localhost:$DAP_SIMULATOR_PORT/   (paste the QR link, pick an identity)
+  Metrics (Prometheus):              http://localhost:$((KEYCLOAK_PORT + 1000))/metrics
   Demo customers (password after the colon):
     kovacs.janos@example.hu     : Demo-jelszo-1   (two client numbers: the chooser)
     nagy.eva@example.hu         : Demo-jelszo-2   (one client number)

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, then the integration tests against a real Keycloak started once for the run, then
-# (for the whole suite, i.e. without extra arguments) the two-node cluster tests on PostgreSQL (scripts/cluster.sh).
+# Runs every test: the compose files' validation (docker-compose config -q), unit tests, then the integration tests
+# against a real Keycloak started once for the run, then (for the whole suite, i.e. without extra arguments) the
+# two-node cluster tests on PostgreSQL (scripts/cluster.sh).
 # Usage: scripts/test.sh [extra Maven arguments, e.g. -Dtest=PasswordLoginIT -Dsurefire.failIfNoSpecifiedTests=false]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/jdk.sh
 source scripts/lib/chromium.sh
+source scripts/lib/compose.sh
 use_jdk_21_or_newer
 ensure_chromium
+validate_compose_files
 if [ "$#" -gt 0 ]; then
     exec mvn -B -ntp verify "$@"
 fi

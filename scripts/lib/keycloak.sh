@@ -15,3 +15,10 @@ unpack_keycloak() {
     fi
     chmod +x "$dir/keycloak-$version"/bin/*.sh
 }
+
+# observability_options: the health, metrics and event-metrics options of deploy/keycloak.conf (the production image's
+# and the cluster's) as kc.sh arguments, so that a start-dev counts the same events under the same tags.
+observability_options() {
+    sed -n -E 's/^[[:space:]]*((health|metrics|event-metrics)-[a-z-]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*$/--\1=\3/p' \
+        "$(dirname "${BASH_SOURCE[0]}")/../../deploy/keycloak.conf"
+}

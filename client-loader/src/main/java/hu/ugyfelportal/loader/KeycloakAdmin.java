@@ -71,6 +71,33 @@ public final class KeycloakAdmin {
         return send(request("/users/" + encode(id)).PUT(HttpRequest.BodyPublishers.ofString(write(user))));
     }
 
+    /**
+     * Any call below the realm's admin path ({@code ""} is the realm itself), with a JSON body or none; for the realm
+     * upgrade, which works through many resources of the Admin REST API.
+     */
+    public Answer call(String method, String realmPath, Object jsonBody) {
+        HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(write(jsonBody));
+        return send(request(realmPath).method(method, body));
+    }
+
+    /** A PUT of plain text, as the realm's localization texts take it. */
+    public Answer putText(String realmPath, String text) {
+        return send(request(realmPath).setHeader("Content-Type", "text/plain; charset=utf-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    /** GET of a JSON resource below the realm, or empty when Keycloak answers 404. */
+    public Optional<Object> getJson(String realmPath) {
+        Answer answer = send(request(realmPath).GET());
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        answer.require(200);
+        return Optional.of(read(answer.body(), new TypeReference<Object>() {
+        }));
+    }
+
     /** Keycloak's answer; {@link #errorText()} gives its validation messages (keys and values) for the report. */
     public record Answer(int status, String body) {
 

@@ -368,7 +368,8 @@ class DapLoginIT {
         return link(env, env.portal().authorizationRequest(Map.of("kc_action", "idp_link:dap")), email, identity);
     }
 
-    private static Page link(TestEnvironment env, PortalClient.AuthorizationRequest linking, String email, String identity) {
+    /** Links DÁP through the given client's linking request (kc_action=idp_link:dap), for a user with {@link #PASSWORD}. */
+    static Page link(TestEnvironment env, PortalClient.AuthorizationRequest linking, String email, String identity) {
         Browser browser = env.newBrowser();
         Page qr = startLinking(env, browser, linking, email);
         assertThat(qr.has("#dap-qr-image")).as("linking QR page: %s", qr).isTrue();

@@ -33,9 +33,14 @@ public final class AdminApi {
 
     /** Path below {@code /admin/realms/ugyfelportal}. */
     public Response call(String method, String realmPath, Object body) {
+        return callIn(TestSettings.REALM, method, realmPath, body);
+    }
+
+    /** Path below {@code /admin/realms/<realm>}; an empty realm is {@code /admin/realms} itself (e.g. to create one). */
+    public Response callIn(String realm, String method, String realmPath, Object body) {
         String json = body == null ? "" : write(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms/"
-                        + TestSettings.REALM + realmPath))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms"
+                        + (realm.isEmpty() ? "" : "/" + realm) + realmPath))
                 .header("Authorization", "Bearer " + token())
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
@@ -45,7 +50,11 @@ public final class AdminApi {
     }
 
     public <T> T get(String realmPath, TypeReference<T> type) {
-        Response response = call("GET", realmPath, null).expect(200);
+        return getIn(TestSettings.REALM, realmPath, type);
+    }
+
+    public <T> T getIn(String realm, String realmPath, TypeReference<T> type) {
+        Response response = callIn(realm, "GET", realmPath, null).expect(200);
         try {
             return JsonSerialization.readValue(response.body(), type);
         } catch (IOException e) {

@@ -145,12 +145,35 @@ public final class ClusterNode implements KeycloakServer {
         return baseUrl;
     }
 
+    /** The node's installation, as scripts/cluster.sh built it and wrote its conf/keycloak.conf. */
+    public Path home() {
+        return home;
+    }
+
+    /** The management interface (health, metrics) on the port scripts/cluster.sh wrote into the node's keycloak.conf. */
+    public String managementUrl() {
+        try {
+            return Files.readAllLines(home.resolve("conf/keycloak.conf")).stream()
+                    .filter(line -> line.startsWith("http-management-port="))
+                    .map(line -> "http://127.0.0.1:" + line.substring(line.indexOf('=') + 1).strip())
+                    .findFirst().orElseThrow(() -> new IllegalStateException("No http-management-port in " + home));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> metricsUrl() {
+        return java.util.Optional.of(managementUrl() + "/metrics");
+    }
+
     @Override
     public String logTail(int lines) {
         return ServerProcess.logTail(logFile, lines);
     }
 
-    private String logSinceStart() {
+    /** The node's log since its last start. */
+    public String logSinceStart() {
         try {
             byte[] all = Files.readAllBytes(logFile);
             int from = (int) Math.min(logOffsetAtStart, all.length);

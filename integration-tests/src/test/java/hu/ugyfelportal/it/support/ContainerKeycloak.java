@@ -36,6 +36,8 @@ final class ContainerKeycloak implements KeycloakServer {
                 .withCustomCommand("--import-realm")
                 .withEnv(realmEnvironment)
                 .withAccessToHost(true);
+        // Health, metrics and event metrics as in production (deploy/keycloak.conf), as for the distribution.
+        KeycloakConf.observabilityArguments().forEach(container::withCustomCommand);
         container.start();
         return new ContainerKeycloak(container);
     }
@@ -44,6 +46,11 @@ final class ContainerKeycloak implements KeycloakServer {
     public String baseUrl() {
         String url = container.getAuthServerUrl();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public java.util.Optional<String> metricsUrl() {
+        return java.util.Optional.of(container.getMgmtServerUrl() + "/metrics");
     }
 
     @Override

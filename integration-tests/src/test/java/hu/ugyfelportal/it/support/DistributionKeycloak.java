@@ -25,11 +25,10 @@ final class DistributionKeycloak implements KeycloakServer {
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     /**
-     * Optional, for the benchmarks: Keycloak's own metrics on the management port; more kc.sh options, space
-     * separated (e.g. production-like theme caching, which dev mode turns off); extra JVM options
-     * (JAVA_OPTS_APPEND, e.g. a flight recording); the CPUs Keycloak is pinned to (taskset list, e.g. "0").
+     * Optional, for the benchmarks: more kc.sh options, space separated (e.g. production-like theme caching, which
+     * dev mode turns off); extra JVM options (JAVA_OPTS_APPEND, e.g. a flight recording); the CPUs Keycloak is
+     * pinned to (taskset list, e.g. "0").
      */
-    static final String METRICS_PROPERTY = "keycloak.metrics";
     static final String OPTIONS_PROPERTY = "keycloak.options";
     static final String JAVA_OPTS_APPEND_PROPERTY = "keycloak.javaOptsAppend";
     static final String CPUS_PROPERTY = "keycloak.cpus";
@@ -38,16 +37,13 @@ final class DistributionKeycloak implements KeycloakServer {
     private final Path logFile;
     private final int httpPort;
     private final int managementPort;
-    private final boolean metrics;
     private final Process process;
 
-    private DistributionKeycloak(Path home, Path logFile, int httpPort, int managementPort, boolean metrics,
-                                 Process process) {
+    private DistributionKeycloak(Path home, Path logFile, int httpPort, int managementPort, Process process) {
         this.home = home;
         this.logFile = logFile;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
-        this.metrics = metrics;
         this.process = process;
     }
 
@@ -59,7 +55,6 @@ final class DistributionKeycloak implements KeycloakServer {
             Files.createDirectories(logFile.getParent());
             int httpPort = FreePort.find();
             int managementPort = FreePort.find();
-            boolean metrics = Boolean.getBoolean(METRICS_PROPERTY);
             List<String> command = new ArrayList<>();
             String cpus = System.getProperty(CPUS_PROPERTY, "");
             if (!cpus.isBlank()) {
@@ -69,8 +64,9 @@ final class DistributionKeycloak implements KeycloakServer {
                     "--http-host=127.0.0.1",
                     "--http-port=" + httpPort,
                     "--http-management-port=" + managementPort,
-                    "--metrics-enabled=" + metrics,
                     "--import-realm"));
+            // Health, metrics and event metrics as in production (deploy/keycloak.conf): EventMetricsIT reads them.
+            command.addAll(KeycloakConf.observabilityArguments());
             String options = System.getProperty(OPTIONS_PROPERTY, "");
             if (!options.isBlank()) {
                 command.addAll(List.of(options.trim().split("\\s+")));
@@ -87,8 +83,7 @@ final class DistributionKeycloak implements KeycloakServer {
                 builder.environment().put("JAVA_OPTS_APPEND", javaOptsAppend);
             }
             builder.environment().putAll(realmEnvironment);
-            DistributionKeycloak server = new DistributionKeycloak(home, logFile, httpPort, managementPort, metrics,
-                    builder.start());
+            DistributionKeycloak server = new DistributionKeycloak(home, logFile, httpPort, managementPort, builder.start());
             server.awaitRealm();
             return server;
         } catch (IOException e) {
@@ -131,7 +126,7 @@ final class DistributionKeycloak implements KeycloakServer {
 
     @Override
     public Optional<String> metricsUrl() {
-        return metrics ? Optional.of("http://127.0.0.1:" + managementPort + "/metrics") : Optional.empty();
+        return Optional.of("http://127.0.0.1:" + managementPort + "/metrics");
     }
 
     /** utime + stime of Keycloak's Java process from /proc (kc.sh execs Java, or runs it as a child). */

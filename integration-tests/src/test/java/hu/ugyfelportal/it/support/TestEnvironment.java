@@ -24,14 +24,17 @@ public final class TestEnvironment implements AutoCloseable {
     private final DapSimulator dap;
     private final KeycloakServer keycloak;
     private final AdminApi admin;
+    private final Map<String, String> realmEnvironment;
     private Chromium chromium;
     private DemoPortal demoPortal;
 
-    private TestEnvironment(MailCatcher mail, DapSimulator dap, KeycloakServer keycloak) {
+    private TestEnvironment(MailCatcher mail, DapSimulator dap, KeycloakServer keycloak,
+                            Map<String, String> realmEnvironment) {
         this.mail = mail;
         this.dap = dap;
         this.keycloak = keycloak;
         this.admin = new AdminApi(keycloak);
+        this.realmEnvironment = Map.copyOf(realmEnvironment);
     }
 
     static TestEnvironment start() {
@@ -44,7 +47,7 @@ public final class TestEnvironment implements AutoCloseable {
         KeycloakServer keycloak = inDocker
                 ? ContainerKeycloak.start(realmEnvironment, List.of(mail.smtpPort()))
                 : DistributionKeycloak.start(realmEnvironment);
-        return new TestEnvironment(mail, dap, keycloak);
+        return new TestEnvironment(mail, dap, keycloak, realmEnvironment);
     }
 
     public MailCatcher mail() {
@@ -80,6 +83,16 @@ public final class TestEnvironment implements AutoCloseable {
         }
     }
 
+    /** realm-config/ugyfelportal-realm.json, the file the realm was imported from. */
+    public java.nio.file.Path realmFile() {
+        return TestSettings.realmFile();
+    }
+
+    /** The environment Keycloak was started with for the realm file's placeholders (SMTP, portal secret, DÁP keys). */
+    public Map<String, String> realmEnvironment() {
+        return realmEnvironment;
+    }
+
     /** A browser with an empty cookie jar, as a new customer would have. */
     public Browser newBrowser() {
         return new Browser(TestSettings.PORTAL_URL);
@@ -110,8 +123,12 @@ public final class TestEnvironment implements AutoCloseable {
 
     /** Another confidential client of the realm whose redirect URIs are below the portal URL. */
     public PortalClient client(String clientId, String secret) {
-        return new PortalClient(keycloak.baseUrl(), TestSettings.REALM, clientId, secret,
-                TestSettings.PORTAL_URL + "/callback");
+        return client(TestSettings.REALM, clientId, secret);
+    }
+
+    /** A confidential client of another realm on this server (e.g. one a test created). */
+    public PortalClient client(String realm, String clientId, String secret) {
+        return new PortalClient(keycloak.baseUrl(), realm, clientId, secret, TestSettings.PORTAL_URL + "/callback");
     }
 
     /** Where clients of the tests may redirect to: the browser helpers stop at its {@code /callback}. */

@@ -45,6 +45,11 @@ final class TestSettings {
         return existingPath("realm.file");
     }
 
+    /** deploy/keycloak.conf: the production image's and the cluster's Keycloak options. */
+    static Path keycloakConfFile() {
+        return existingPath("keycloak.conf.file");
+    }
+
     static Path demoUsersFile() {
         return existingPath("demo.users.file");
     }
