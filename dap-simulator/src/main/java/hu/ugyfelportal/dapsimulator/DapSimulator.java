@@ -82,7 +82,7 @@ public final class DapSimulator implements AutoCloseable {
             String method = exchange.getRequestMethod();
             try {
                 if (method.equals("GET") && path.equals("/")) {
-                    html(exchange, 200, SimulatorPages.start(TestIdentity.ALL));
+                    html(exchange, 200, SimulatorPages.start(walletUrl(exchange), TestIdentity.ALL));
                 } else if (method.equals("GET") && path.equals("/issuer-certificate.pem")) {
                     send(exchange, 200, "application/x-pem-file", issuer.certificatePem());
                 } else if (method.equals("GET") && path.equals("/issuer-ca.pem")) {
@@ -109,6 +109,12 @@ public final class DapSimulator implements AutoCloseable {
                     apiAnswer(exchange, wallet.decline(wallet.fetch(required(form(exchange), "uri"))));
                 } else {
                     send(exchange, 404, "text/plain; charset=utf-8", "Not found");
+                }
+            } catch (RequestGoneException e) {
+                if (path.startsWith("/api/")) {
+                    json(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
+                } else {
+                    html(exchange, 400, SimulatorPages.requestGone());
                 }
             } catch (WalletException | IllegalArgumentException e) {
                 if (path.startsWith("/api/")) {
@@ -149,6 +155,12 @@ public final class DapSimulator implements AutoCloseable {
         body.put("verifierStatus", answer.status());
         body.put("verifierBody", answer.body());
         json(exchange, 200, body);
+    }
+
+    /** This simulator's wallet address as the browser reached it (a local run's QR names the same host). */
+    private String walletUrl(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        return (host == null ? baseUrl() : "http://" + host) + "/wallet/";
     }
 
     private static Map<String, String> form(HttpExchange exchange) throws IOException {

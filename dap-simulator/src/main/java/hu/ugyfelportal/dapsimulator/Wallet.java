@@ -64,6 +64,9 @@ public final class Wallet {
         String walletNonce = randomToken();
         HttpResponse<String> response = post(requestUri, Map.of("wallet_nonce", walletNonce,
                 "wallet_metadata", "{\"vp_formats_supported\":{\"dc+sd-jwt\":{}}}"));
+        if (response.statusCode() == 404) {
+            throw new RequestGoneException("The verifier refused the request_uri (HTTP 404): " + response.body());
+        }
         if (response.statusCode() != 200) {
             throw new WalletException("The verifier refused the request_uri (HTTP " + response.statusCode() + "): "
                     + response.body());

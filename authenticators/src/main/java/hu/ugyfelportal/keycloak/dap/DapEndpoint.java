@@ -6,7 +6,6 @@ import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseEncryptionKey;
 import hu.ugyfelportal.keycloak.dap.protocol.VerifierIdentity;
 import hu.ugyfelportal.keycloak.dap.protocol.WalletResponse;
-import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
 import org.keycloak.events.Details;
@@ -113,8 +113,8 @@ public class DapEndpoint {
     @GET
     @Path("status")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Multi<OutboundSseEvent> status(@QueryParam(CLIENT_ID) String clientId, @QueryParam(TAB_ID) String tabId,
-                                          @Context Sse sse) {
+    public RestMulti<OutboundSseEvent> status(@QueryParam(CLIENT_ID) String clientId, @QueryParam(TAB_ID) String tabId,
+                                              @Context Sse sse) {
         return QrStatusStream.open(session, config, sse, authenticationSession(clientId, tabId), endpoint().build().toString());
     }
 

@@ -2,8 +2,10 @@ package hu.ugyfelportal.keycloak.dap;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -60,9 +62,20 @@ final class QrStatusStream implements QrPageWaiters.Page {
         this.watch = watch;
     }
 
-    /** The stream for this browser's QR page; {@code endpointUri} is the DÁP endpoint's URL, for the next QR's request_uri. */
-    static Multi<OutboundSseEvent> open(KeycloakSession session, DapConfig config, Sse sse,
-                                        Optional<AuthenticationSessionModel> found, String endpointUri) {
+    /**
+     * The stream for this browser's QR page; {@code endpointUri} is the DÁP endpoint's URL, for the next QR's
+     * request_uri. Not stored by any cache, and not buffered by nginx (which honours {@code X-Accel-Buffering}).
+     */
+    static RestMulti<OutboundSseEvent> open(KeycloakSession session, DapConfig config, Sse sse,
+                                            Optional<AuthenticationSessionModel> found, String endpointUri) {
+        return RestMulti.fromMultiData(events(session, config, sse, found, endpointUri))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("X-Accel-Buffering", "no")
+                .build();
+    }
+
+    private static Multi<OutboundSseEvent> events(KeycloakSession session, DapConfig config, Sse sse,
+                                                  Optional<AuthenticationSessionModel> found, String endpointUri) {
         long retryMillis = config.pollIntervalSeconds() * 1000L;
         Optional<QrPageWaiters.Watch> watch = found.flatMap(DapTransactions::watch);
         if (watch.isEmpty() || new DapTransactions(session, config).verdict(watch.get())
@@ -143,6 +156,9 @@ final class QrStatusStream implements QrPageWaiters.Page {
     private synchronized void send(String name, Map<String, String> data, boolean last) {
         emitter.emit(event(sse, name, data, retryMillis));
         if (last) {
+            // Seen in the tests: when the stream ended right after an event sent from another request's thread, the
+            // empty line that ends the event went missing and the event was dropped. A comment after it keeps it whole.
+            emitter.emit(sse.newEventBuilder().comment("end").build());
             emitter.complete();
         }
     }
