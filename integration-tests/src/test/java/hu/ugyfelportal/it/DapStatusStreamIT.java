@@ -37,7 +37,7 @@ class DapStatusStreamIT {
             assertThat(stream.next(PATIENCE).name()).as("the stream is open and held").isEqualTo("wait");
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
-            assertThat(stream.header("Cache-Control")).contains("no-store");
+            assertThat(stream.header("Cache-Control")).as("headers %s", stream.headers()).contains("no-store");
             assertThat(stream.header("X-Accel-Buffering")).as("not held back by an nginx in front").isEqualTo("no");
             assertThat(stream.retry()).as("the page's reconnection pause").isEqualTo("2000");
             assertThat(stream.quietFor(Duration.ofMillis(1500))).as("nothing while the phone has not answered").isTrue();

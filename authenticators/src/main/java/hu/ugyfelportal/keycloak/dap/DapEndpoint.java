@@ -6,6 +6,7 @@ import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseEncryptionKey;
 import hu.ugyfelportal.keycloak.dap.protocol.VerifierIdentity;
 import hu.ugyfelportal.keycloak.dap.protocol.WalletResponse;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,13 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestMulti;
+import org.jboss.resteasy.reactive.ResponseHeader;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
 import org.keycloak.events.Details;
@@ -113,8 +115,11 @@ public class DapEndpoint {
     @GET
     @Path("status")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public RestMulti<OutboundSseEvent> status(@QueryParam(CLIENT_ID) String clientId, @QueryParam(TAB_ID) String tabId,
-                                              @Context Sse sse) {
+    // Not stored by any cache, and not held back by an nginx in front (which honours X-Accel-Buffering).
+    @ResponseHeader(name = HttpHeaders.CACHE_CONTROL, value = "no-store")
+    @ResponseHeader(name = "X-Accel-Buffering", value = "no")
+    public Multi<OutboundSseEvent> status(@QueryParam(CLIENT_ID) String clientId, @QueryParam(TAB_ID) String tabId,
+                                          @Context Sse sse) {
         return QrStatusStream.open(session, config, sse, authenticationSession(clientId, tabId), endpoint().build().toString());
     }
 

@@ -1,11 +1,8 @@
 package hu.ugyfelportal.keycloak.dap;
 
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.subscription.MultiEmitter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import org.jboss.resteasy.reactive.RestMulti;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -13,10 +10,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.sessions.RootAuthenticationSessionModel;
-import org.keycloak.util.JsonSerialization;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -47,40 +41,24 @@ final class QrStatusStream implements QrPageWaiters.Page {
                          String tabId, DapConfig config, String endpointUri) {
     }
 
-    private final Sse sse;
-    private final MultiEmitter<? super OutboundSseEvent> emitter;
+    private final SseEvents events;
     private final Login login;
-    private final long retryMillis;
     private QrPageWaiters.Watch watch;
 
-    private QrStatusStream(Sse sse, MultiEmitter<? super OutboundSseEvent> emitter, Login login, long retryMillis,
-                           QrPageWaiters.Watch watch) {
-        this.sse = sse;
-        this.emitter = emitter;
+    private QrStatusStream(SseEvents events, Login login, QrPageWaiters.Watch watch) {
+        this.events = events;
         this.login = login;
-        this.retryMillis = retryMillis;
         this.watch = watch;
     }
 
-    /**
-     * The stream for this browser's QR page; {@code endpointUri} is the DÁP endpoint's URL, for the next QR's
-     * request_uri. Not stored by any cache, and not buffered by nginx (which honours {@code X-Accel-Buffering}).
-     */
-    static RestMulti<OutboundSseEvent> open(KeycloakSession session, DapConfig config, Sse sse,
-                                            Optional<AuthenticationSessionModel> found, String endpointUri) {
-        return RestMulti.fromMultiData(events(session, config, sse, found, endpointUri))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("X-Accel-Buffering", "no")
-                .build();
-    }
-
-    private static Multi<OutboundSseEvent> events(KeycloakSession session, DapConfig config, Sse sse,
-                                                  Optional<AuthenticationSessionModel> found, String endpointUri) {
+    /** The stream for this browser's QR page; {@code endpointUri} is the DÁP endpoint's URL, for the next QR's request_uri. */
+    static Multi<OutboundSseEvent> open(KeycloakSession session, DapConfig config, Sse sse,
+                                        Optional<AuthenticationSessionModel> found, String endpointUri) {
         long retryMillis = config.pollIntervalSeconds() * 1000L;
         Optional<QrPageWaiters.Watch> watch = found.flatMap(DapTransactions::watch);
         if (watch.isEmpty() || new DapTransactions(session, config).verdict(watch.get())
                 .filter(verdict -> verdict == QrPageWaiters.Verdict.RELOAD).isPresent()) {
-            return Multi.createFrom().item(event(sse, RELOAD, Map.of(), retryMillis));
+            return Multi.createFrom().emitter(emitter -> new SseEvents(sse, emitter, retryMillis).send(RELOAD, Map.of(), true));
         }
         AuthenticationSessionModel authSession = found.get();
         Login login = new Login(session.getKeycloakSessionFactory(), authSession.getRealm().getId(),
@@ -89,22 +67,21 @@ final class QrStatusStream implements QrPageWaiters.Page {
         QrPageWaiters waiters = DapIdentityProviderFactory.waitingPages(session);
         Duration keepAlive = Duration.ofSeconds(config.statusHoldSeconds());
         return Multi.createFrom().emitter(emitter -> {
-            QrStatusStream stream = new QrStatusStream(sse, emitter, login, retryMillis, watch.get());
-            Optional<Runnable> leave = waiters.await(watch.get(), keepAlive, stream);
+            SseEvents events = new SseEvents(sse, emitter, retryMillis);
+            Optional<Runnable> leave = waiters.await(watch.get(), keepAlive, new QrStatusStream(events, login, watch.get()));
             if (leave.isEmpty()) {
                 // This node already holds as many pages as it may: the page connects again after its pause.
-                emitter.emit(sse.newEventBuilder().comment("busy").reconnectDelay(retryMillis).build());
-                emitter.complete();
+                events.reconnectLater();
                 return;
             }
             emitter.onTermination(leave.get());
-            stream.send(WAIT, Map.of(), false);
+            events.send(WAIT, Map.of(), false);
         });
     }
 
     @Override
     public void keepAlive() {
-        send(WAIT, Map.of(), false);
+        events.send(WAIT, Map.of(), false);
     }
 
     @Override
@@ -114,23 +91,23 @@ final class QrStatusStream implements QrPageWaiters.Page {
             return Optional.empty();
         }
         QrOffer next = QrOffer.of(login.config(), login.endpointUri(), requestId.get());
-        send(QR, Map.of("image", next.image(), "link", next.link()), false);
+        events.send(QR, Map.of("image", next.image(), "link", next.link()), false);
         return Optional.of(watch);
     }
 
     @Override
     public void reload() {
-        send(RELOAD, Map.of(), true);
+        events.send(RELOAD, Map.of(), true);
     }
 
     @Override
     public void replaced() {
-        send(REPLACED, Map.of(), true);
+        events.send(REPLACED, Map.of(), true);
     }
 
     @Override
     public void end() {
-        emitter.complete();
+        events.end();
     }
 
     /** The next QR for this login, unless the login is gone or has moved on (another tab, a completed login). */
@@ -151,24 +128,5 @@ final class QrStatusStream implements QrPageWaiters.Page {
         new DapTransactions(session, login.config()).start(authSession);
         watch = DapTransactions.watch(authSession).orElseThrow();
         return Optional.of(authSession.getAuthNote(DapTransactions.NOTE_REQUEST));
-    }
-
-    private synchronized void send(String name, Map<String, String> data, boolean last) {
-        emitter.emit(event(sse, name, data, retryMillis));
-        if (last) {
-            // Seen in the tests: when the stream ended right after an event sent from another request's thread, the
-            // empty line that ends the event went missing and the event was dropped. A comment after it keeps it whole.
-            emitter.emit(sse.newEventBuilder().comment("end").build());
-            emitter.complete();
-        }
-    }
-
-    private static OutboundSseEvent event(Sse sse, String name, Map<String, String> data, long retryMillis) {
-        try {
-            return sse.newEventBuilder().name(name).data(JsonSerialization.writeValueAsString(data))
-                    .reconnectDelay(retryMillis).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -17,11 +17,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -49,7 +49,7 @@ public final class QrStatusStream implements AutoCloseable {
 
     private static final HttpClient SHARED = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Event> events = new LinkedBlockingDeque<>();
     private final Queue<String> transcript = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<HttpResponse<Void>> response;
     private volatile int status;
@@ -104,9 +104,9 @@ public final class QrStatusStream implements AutoCloseable {
     /** True when nothing arrives within {@code duration}. */
     public boolean quietFor(Duration duration) {
         try {
-            Event event = events.poll(duration.toMillis(), TimeUnit.MILLISECONDS);
+            Event event = events.pollFirst(duration.toMillis(), TimeUnit.MILLISECONDS);
             if (event != null) {
-                events.add(event);
+                events.addFirst(event);
             }
             return event == null;
         } catch (InterruptedException e) {
@@ -122,6 +122,11 @@ public final class QrStatusStream implements AutoCloseable {
     /** A response header of the stream, or empty. */
     public String header(String name) {
         return headers == null ? "" : headers.firstValue(name).orElse("");
+    }
+
+    /** All response headers, for failure messages. */
+    public String headers() {
+        return headers == null ? "" : headers.map().toString();
     }
 
     /** The last {@code retry:} field (the reconnection delay, ms) the server sent. */
