@@ -31,10 +31,10 @@ import java.util.Optional;
  */
 final class QrStatusStream implements QrPageWaiters.Page {
 
-    static final String WAIT = "wait";
-    static final String QR = "qr";
-    static final String RELOAD = "reload";
-    static final String REPLACED = "replaced";
+    private static final String WAIT = "wait";
+    private static final String QR = "qr";
+    private static final String RELOAD = "reload";
+    private static final String REPLACED = "replaced";
 
     /** Where the browser's login is, to make its next QR without the browser's request. */
     private record Login(KeycloakSessionFactory factory, String realmId, String rootSessionId, String clientId,
