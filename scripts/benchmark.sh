@@ -2,7 +2,7 @@
 # The benchmarks, each printing its figures: plain password login vs. our full flow on one real Keycloak at 1, 4
 # and 8 concurrent browsers (logins/s, latency percentiles and per step, errors, Keycloak CPU per login, password
 # hashes per login, full/plain ratio); the time to draw one DÁP QR code; the server CPU of 1,000 browsers waiting on
-# DÁP QR pages.
+# DÁP QR pages, each QR renewed in place when it runs out (printed beside the figures before the status stream).
 #
 # Keycloak runs in dev mode on H2 as in the tests, but with templates and themes cached as in production
 # (dev mode re-reads and re-parses every template and message bundle on each request) and with its metrics on

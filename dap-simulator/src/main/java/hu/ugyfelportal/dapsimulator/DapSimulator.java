@@ -95,7 +95,7 @@ public final class DapSimulator implements AutoCloseable {
                     return;
                 }
                 if (method.equals("GET") && path.equals("/")) {
-                    html(exchange, 200, SimulatorPages.start(TestIdentity.ALL));
+                    html(exchange, 200, SimulatorPages.start(walletUrl(exchange), TestIdentity.ALL));
                 } else if (method.equals("GET") && path.equals("/issuer-certificate.pem")) {
                     send(exchange, 200, "application/x-pem-file", issuer.certificatePem());
                 } else if (method.equals("GET") && path.equals("/issuer-ca.pem")) {
@@ -126,6 +126,12 @@ public final class DapSimulator implements AutoCloseable {
                     apiAnswer(exchange, wallet.decline(fetch(form(exchange))));
                 } else {
                     send(exchange, 404, "text/plain; charset=utf-8", "Not found");
+                }
+            } catch (RequestGoneException e) {
+                if (path.startsWith("/api/")) {
+                    json(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
+                } else {
+                    html(exchange, 400, SimulatorPages.requestGone());
                 }
             } catch (WalletException | IllegalArgumentException e) {
                 if (path.startsWith("/api/")) {
@@ -170,6 +176,12 @@ public final class DapSimulator implements AutoCloseable {
         body.put("verifierStatus", answer.status());
         body.put("verifierBody", answer.body());
         json(exchange, 200, body);
+    }
+
+    /** This simulator's wallet address as the browser reached it (a local run's QR names the same host). */
+    private String walletUrl(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        return (host == null ? baseUrl() : "http://" + host) + "/wallet/";
     }
 
     static Map<String, String> form(HttpExchange exchange) throws IOException {

@@ -8,16 +8,21 @@ final class SimulatorPages {
     private SimulatorPages() {
     }
 
-    static String start(List<TestIdentity> identities) {
+    /** @param walletUrl where this simulator takes QR links ({@code …/wallet}), which a local run's QR holds */
+    static String start(String walletUrl, List<TestIdentity> identities) {
         return page("Scan", """
-                <p>Paste the content of the QR code shown by the login page (<code>openid4vp://…</code>).</p>
+                <p>Paste the content of the QR code shown by the login page. In a local run the QR code holds this
+                simulator's address (<code>%s?client_id=…&amp;request_uri=…</code>), and the login page shows it
+                as text under the QR code (<em>A QR kód tartalma</em>, with a copy button); with a real wallet's
+                scheme it starts with <code>openid4vp://</code>. Each QR code is valid for 120 s by default; after
+                that the login page shows a new one by itself, and only the new one works.</p>
                 <form method="post" action="/requests">
                   <textarea name="uri" rows="4" cols="80" required></textarea><br>
                   <button type="submit">Read request</button>
                 </form>
                 <h2>Test identities</h2><ul>%s</ul>
                 <p><a href="/issuer-certificate.pem">PID issuer certificate</a> (development only)</p>
-                """.formatted(identityList(identities)));
+                """.formatted(escape(walletUrl), identityList(identities)));
     }
 
     static String request(String id, VerifierRequest request, List<TestIdentity> identities) {
@@ -45,6 +50,18 @@ final class SimulatorPages {
         return page(approved ? "Approved" : "Declined", """
                 <p>The verifier answered HTTP %d.</p><pre>%s</pre><p><a href="/">Back</a></p>
                 """.formatted(answer.status(), escape(answer.body())));
+    }
+
+    /** A pasted QR whose request the login server no longer has: most often one that the login page has renewed. */
+    static String requestGone() {
+        return page("QR code no longer valid", """
+                <p id="error">This QR code is no longer valid: the login server does not know its request any more
+                (HTTP 404).</p>
+                <p>The login page renews its QR code by itself when it runs out (after 120 s by default), and a
+                cancelled, finished or already scanned login voids it. Copy the QR code's <strong>current</strong>
+                content from the login page and paste it again.</p>
+                <p><a href="/">Back</a></p>
+                """);
     }
 
     static String error(String message) {

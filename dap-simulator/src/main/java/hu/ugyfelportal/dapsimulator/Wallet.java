@@ -90,6 +90,9 @@ public final class Wallet {
 
     private String send(HttpRequest.Builder request) {
         HttpResponse<String> response = send(request.header("Accept", REQUEST_OBJECT_MEDIA_TYPE).build());
+        if (response.statusCode() == 404) {
+            throw new RequestGoneException("The verifier refused the request_uri (HTTP 404): " + response.body());
+        }
         if (response.statusCode() != 200) {
             throw new WalletException("The verifier refused the request_uri (HTTP " + response.statusCode() + "): "
                     + response.body());

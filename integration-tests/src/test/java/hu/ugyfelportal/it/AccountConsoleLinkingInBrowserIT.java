@@ -30,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountConsoleLinkingInBrowserIT {
 
     private static final String PASSWORD = "Fiokkonzol-jelszo-1";
-    /** Linked by this test only: a DÁP identity can belong to one user. */
+    /**
+     * Linked only while one test runs (here, and DapLoginIT's cancel tests, which unlink it again): a DÁP identity
+     * can belong to one user.
+     */
     private static final String IDENTITY = "kelemen-reka";
 
     @Test
@@ -90,6 +93,32 @@ class AccountConsoleLinkingInBrowserIT {
     void everyUserOfTheDemoFileHoldsTheRealmsDefaultRoles(TestEnvironment env) {
         assertThat(env.demoUsernames()).isNotEmpty().allSatisfy(username ->
                 assertThat(env.admin().holdsTheRealmsDefaultRoles(env.admin().userIdOf(username))).as(username).isTrue());
+    }
+
+    @Test
+    void cancelOnTheQrPageVoidsItSoTheWalletsLateApprovalIsRefusedAndNothingIsLinked(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("fiokkonzol-megse");
+        String userId = env.admin().createUser(email, PASSWORD, AdminApi.oneClientNumber());
+        WebDriver browser = env.chromium().newSession();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(env.keycloak().baseUrl() + "/realms/" + env.realm() + "/account/account-security/linked-accounts");
+        LoginJourney.passwordAndCodeInBrowser(env, browser, email, PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("dap-idp-link"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("kc-continue"))).click();
+        String qr = DapPhone.scan(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dap-qr-image")))
+                .getDomAttribute("src"));
+        DapPhone.WalletPage scanned = env.dap().paste(qr);
+        String qrPage = browser.getCurrentUrl();
+
+        browser.findElement(By.id("dap-cancel")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("dap-idp-link")));
+        assertThat(scanned.approve(IDENTITY)).as("the wallet's approval after Mégse").isEqualTo(400);
+        // What the Back button loads (the console's own history entries lie between).
+        browser.get(qrPage);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                "A bejelentkezés lejárt, vagy egy másik böngészőben kezdődött."));
+
+        assertThat(federatedIdentities(env, userId)).as("nothing linked").isEmpty();
     }
 
     @Test

@@ -32,6 +32,8 @@ class DapLoginIT {
 
     static final String PASSWORD = "Dap-teszt-jelszo-1";
     static final String PRIVATE_PERSON = "12345678 | MAGANSZEMELY | Teszt Ügyfél";
+    /** The cancel tests' simulator identity; linked only while its test runs. */
+    private static final String CANCEL_IDENTITY = "kelemen-reka";
     private static final String COMPANY = "87654321 | CEG | Teszt Kft.";
     private static final String LOGIN_FAILED = "Sikertelen bejelentkezés. Az Ön DÁP fiókja nincs élő Ügyfélportál "
             + "felhasználóval összekötve. Kérjük, lépjen be felhasználónevével és jelszavával az Ügyfélportálra, és "
@@ -316,13 +318,53 @@ class DapLoginIT {
     }
 
     @Test
-    void cancelReturnsToTheLoginPage(TestEnvironment env) {
+    void cancelVoidsTheQrSoTheWalletsLateApprovalIsRefusedAndTheBackButtonDoesNotLogIn(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("dap-cancel");
+        String userId = customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
+        assertThat(link(env, email, CANCEL_IDENTITY).isPortalRedirect()).isTrue();
+        try {
+            Browser browser = env.newBrowser();
+            Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+            // The customer has scanned (the wallet holds the request), then clicks "Mégse" on the computer.
+            DapPhone.WalletPage scanned = env.dap().paste(DapPhone.scan(qr));
+            Page unscannedQr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+
+            Page back = browser.open(qr.document().selectFirst("#dap-cancel").absUrl("href"));
+            assertThat(back.has("#kc-form-login")).as("login page: %s", back).isTrue();
+
+            assertThat(scanned.approve(CANCEL_IDENTITY)).as("the wallet's approval after cancel").isEqualTo(400);
+            Page again = refresh(browser, qr);
+            assertThat(again.isPortalRedirect()).as("the Back button after cancel: %s", again).isFalse();
+            assertThat(again.text()).contains("A bejelentkezés lejárt, vagy egy másik böngészőben kezdődött.");
+            assertThat(env.admin().events("IDENTITY_PROVIDER_LOGIN_ERROR", null))
+                    .anySatisfy(event -> assertThat(event).containsEntry("error", "dap_unknown_transaction"));
+
+            // Another tab of the same browser, cancelled before its QR was scanned: the QR's request is gone.
+            browser.open(unscannedQr.document().selectFirst("#dap-cancel").absUrl("href"));
+            assertThat(env.dap().approve(DapPhone.scan(unscannedQr), CANCEL_IDENTITY).error())
+                    .contains("refused the request_uri (HTTP 404)");
+            assertThat(refresh(browser, unscannedQr).isPortalRedirect()).isFalse();
+        } finally {
+            env.admin().call("DELETE", "/users/" + userId + "/federated-identity/dap", null);
+        }
+    }
+
+    @Test
+    void cancelWhileLinkingVoidsTheQrSoNothingIsLinked(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("dap-cancel-link");
+        String userId = customer(env, email, PASSWORD, Map.of("ugyfelszam", List.of(PRIVATE_PERSON)));
         Browser browser = env.newBrowser();
-        Page qr = openDap(browser, browser.open(env.portal().authorizationRequest().url()));
+        Page qr = startLinking(env, browser, email);
+        assertThat(qr.has("#dap-qr-image")).as("linking QR page: %s", qr).isTrue();
+        DapPhone.WalletPage scanned = env.dap().paste(DapPhone.scan(qr));
 
         Page back = browser.open(qr.document().selectFirst("#dap-cancel").absUrl("href"));
+        assertThat(back.isPortalRedirect()).as("back to the portal: %s", back).isTrue();
 
-        assertThat(back.has("#kc-form-login")).as("login page: %s", back).isTrue();
+        assertThat(scanned.approve(CANCEL_IDENTITY)).as("the wallet's approval after cancel").isEqualTo(400);
+        assertThat(refresh(browser, qr).isPortalRedirect()).as("the Back button after cancel").isFalse();
+        assertThat(env.admin().get("/users/" + userId + "/federated-identity", new TypeReference<List<Object>>() {
+        })).as("nothing linked").isEmpty();
     }
 
     @Test

@@ -1,22 +1,41 @@
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
-<#-- The DÁP QR code. The script waits on one status request at a time, which the server holds until the phone has
-     answered (or the QR ran out, or the hold limit passed), and reloads when told; without JavaScript the meta
-     refresh (or the continue link) does the same. -->
+<#-- The DÁP QR code. The script listens on one status stream (server-sent events): it shows the next QR in place of
+     one that ran out, and reloads the page once the phone has answered. Without JavaScript the meta refresh (or the
+     continue link) reloads the page, which shows the current QR or completes the login. -->
 <@layout.registrationLayout displayMessage=true; section>
     <#if section = "header">
         ${msg(dap.linking?then("dap.linkTitle", "dap.qrTitle"))}
     <#elseif section = "form">
         <noscript><meta http-equiv="refresh" content="${(dap.retryPauseSeconds * 3)?c}"></noscript>
-        <div id="dap-qr" data-status-url="${dap.statusUrl}" data-page-url="${dap.pageUrl}"
+        <div id="dap-qr" class="ugyfelportal-dap-qr" data-status-url="${dap.statusUrl}" data-page-url="${dap.pageUrl}"
              data-retry-ms="${(dap.retryPauseSeconds * 1000)?c}" data-hold-ms="${(dap.statusHoldSeconds * 1000)?c}">
             <p id="dap-instruction">${msg("dap.qrInstruction")}</p>
             <img id="dap-qr-image" src="${dap.qrImage}" alt="${msg("dap.qrAlt")}" width="280" height="280">
+            <p id="dap-renewed" class="ugyfelportal-hint" role="status" hidden>${msg("dap.expired")}</p>
             <p id="dap-waiting" class="ugyfelportal-hint">${msg("dap.waiting")}</p>
-            <p>${msg("dap.sameDeviceHint")}</p>
-            <@buttons.actionGroup>
+            <#if dap.simulatorQr>
+                <div id="dap-qr-content-box" class="ugyfelportal-dap-simulator">
+                    <label for="dap-qr-content">${msg("dap.qrContentLabel")}</label>
+                    <p class="ugyfelportal-hint">${msg("dap.qrContentHint")}</p>
+                    <input id="dap-qr-content" class="${properties.kcInputClass!}" type="text" readonly
+                           value="${dap.walletLink}">
+                    <div class="ugyfelportal-dap-simulator-actions">
+                        <button type="button" id="dap-copy" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}"
+                                data-copied="${msg("dap.copied")}" hidden>${msg("dap.copy")}</button>
+                        <a id="dap-open-simulator" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}"
+                           href="${dap.walletLink}">${msg("dap.openSimulator")}</a>
+                    </div>
+                    <p id="dap-copied" class="ugyfelportal-hint" role="status"></p>
+                </div>
+            </#if>
+            <#-- Only where the page is shown on a touch screen (a phone): see ugyfelportal.css. -->
+            <div class="ugyfelportal-dap-same-device">
+                <p>${msg("dap.sameDeviceHint")}</p>
                 <a id="dap-open-app" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}"
                    href="${dap.walletLink}">${msg("dap.openApp")}</a>
+            </div>
+            <@buttons.actionGroup>
                 <a id="dap-continue" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!}"
                    href="${dap.pageUrl}">${msg("dap.continue")}</a>
                 <a id="dap-cancel" class="${properties.kcButtonClass!} ${properties.kcButtonLinkClass!}"
@@ -28,49 +47,83 @@
                 var box = document.getElementById("dap-qr");
                 var retryMs = Number(box.dataset.retryMs);
                 var holdMs = Number(box.dataset.holdMs);
-                var maxPauseMs = 30000;
-                var minGapMs = 1000;
-                var pauseMs = retryMs;
+                var source = null;
+                var silence = null;
 
-                function askAgainIn(ms) {
-                    setTimeout(ask, Math.max(0, ms));
+                // The next QR, shown in place of the one that ran out: image, same-device link, simulator text.
+                function showQr(qr) {
+                    document.getElementById("dap-qr-image").src = qr.image;
+                    document.querySelectorAll("#dap-open-app, #dap-open-simulator").forEach(function (link) {
+                        link.href = qr.link;
+                    });
+                    var content = document.getElementById("dap-qr-content");
+                    if (content) {
+                        content.value = qr.link;
+                    }
+                    document.getElementById("dap-renewed").hidden = false;
                 }
 
-                function failed() {
-                    askAgainIn(pauseMs);
-                    pauseMs = Math.min(pauseMs * 2, maxPauseMs);
+                function stop() {
+                    clearTimeout(silence);
+                    source.close();
                 }
 
-                // One held request at a time: the server answers when the page should reload or after holdMs.
-                function ask() {
-                    var started = Date.now();
-                    var controller = new AbortController();
-                    // A connection dropped silently on the way (a proxy) would otherwise keep the page waiting.
-                    var giveUp = setTimeout(function () { controller.abort(); }, holdMs + 15000);
-                    fetch(box.dataset.statusUrl, {credentials: "same-origin", cache: "no-store", signal: controller.signal})
-                        .then(function (response) {
-                            if (!response.ok) {
-                                throw new Error("HTTP " + response.status);
-                            }
-                            var busyPauseMs = Number(response.headers.get("Retry-After")) * 1000 || 0;
-                            return response.json().then(function (status) {
-                                clearTimeout(giveUp);
-                                pauseMs = retryMs;
-                                if (status.reload) {
-                                    window.location.replace(box.dataset.pageUrl);
-                                } else {
-                                    // Straight back after a hold; a busy server says how long to pause.
-                                    askAgainIn(Math.max(busyPauseMs, started + minGapMs - Date.now()));
-                                }
+                // A stream that went quiet (a proxy dropped it without closing) is opened anew.
+                function expectNewsWithin(ms) {
+                    clearTimeout(silence);
+                    silence = setTimeout(function () {
+                        source.close();
+                        listen();
+                    }, ms);
+                }
+
+                function listen() {
+                    source = new EventSource(box.dataset.statusUrl);
+                    expectNewsWithin(holdMs + 15000);
+                    source.addEventListener("wait", function () {
+                        expectNewsWithin(holdMs + 15000);
+                    });
+                    source.addEventListener("qr", function (event) {
+                        expectNewsWithin(holdMs + 15000);
+                        showQr(JSON.parse(event.data));
+                    });
+                    source.addEventListener("reload", function () {
+                        stop();
+                        window.location.replace(box.dataset.pageUrl);
+                    });
+                    // Another tab of this login listens now; the continue link still works here.
+                    source.addEventListener("replaced", stop);
+                    source.onerror = function () {
+                        // A broken connection is retried by the browser itself; a refused one is not.
+                        if (source.readyState === EventSource.CLOSED) {
+                            stop();
+                            setTimeout(function () { window.location.replace(box.dataset.pageUrl); }, retryMs * 3);
+                        }
+                    };
+                }
+
+                var copy = document.getElementById("dap-copy");
+                if (copy) {
+                    copy.hidden = false;
+                    copy.addEventListener("click", function () {
+                        var content = document.getElementById("dap-qr-content");
+                        content.select();
+                        var done = function () {
+                            document.getElementById("dap-copied").textContent = copy.dataset.copied;
+                        };
+                        if (navigator.clipboard) {
+                            navigator.clipboard.writeText(content.value).then(done, function () {
+                                document.execCommand("copy");
+                                done();
                             });
-                        })
-                        .catch(function () {
-                            clearTimeout(giveUp);
-                            failed();
-                        });
+                        } else {
+                            document.execCommand("copy");
+                            done();
+                        }
+                    });
                 }
 
-                ask();
+                listen();
             })();
         </script>
     </#if>

@@ -27,10 +27,10 @@ import java.util.Map;
  * @param requestLifetimeSeconds how long a QR code and its request stay usable
  * @param keyBindingMaxAgeSeconds how old the wallet's key-binding JWT may be
  * @param clockSkewSeconds       clock difference tolerated with the wallet and the issuer
- * @param pollIntervalSeconds    the QR page's pause before it asks again after an error or a busy answer (it otherwise
- *                               waits on one long-poll request at a time); also its no-JavaScript refresh, times three
- * @param statusHoldSeconds      how long one QR-page status request is held open waiting for the phone's answer; keep
- *                               it below the idle timeout of any reverse proxy in front of Keycloak
+ * @param pollIntervalSeconds    the QR page's pause before it connects again after a broken stream or a busy answer
+ *                               (it otherwise waits on one open status stream); also its no-JavaScript refresh, times three
+ * @param statusHoldSeconds      how often the QR page's status stream gets a keep-alive while it waits; keep it below
+ *                               the idle timeout of any reverse proxy in front of Keycloak
  * @param requirePidExpiry       whether a PID without {@code exp} is refused (the default; SD-JWT VC makes it optional)
  * @param clientIdPrefix         how the client_id names our certificate: {@code x509_san_dns} or {@code x509_hash}
  * @param statusList             how the PID's status list is fetched and cached

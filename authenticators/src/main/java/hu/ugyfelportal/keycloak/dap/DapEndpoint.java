@@ -5,7 +5,7 @@ import hu.ugyfelportal.keycloak.common.LogSafe;
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseEncryptionKey;
 import hu.ugyfelportal.keycloak.dap.protocol.WalletResponse;
-import hu.ugyfelportal.keycloak.dap.protocol.WalletInvocation;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,11 +14,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.ResponseHeader;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.UserAuthenticationIdentityProvider.AuthenticationCallback;
 import org.keycloak.events.Details;
@@ -34,18 +38,15 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The DÁP endpoints under {@code /realms/{realm}/broker/{alias}/endpoint}:
  * <ul>
  * <li>{@code GET qr}: the browser's QR page; it also completes the login once the phone has answered;</li>
- * <li>{@code GET status}: what the page waits on (a long poll); it says only whether to reload;</li>
- * <li>{@code GET cancel}: back to the login page (or the account console when linking);</li>
+ * <li>{@code GET status}: what the page waits on (server-sent events): keep-alives, the next QR, reload;</li>
+ * <li>{@code GET cancel}: voids the QR, back to the login page (or the account console when linking);</li>
  * <li>{@code GET} or {@code POST request/{id}}: the wallet's request_uri ({@link DapRequestUri});</li>
  * <li>{@code POST response}: the wallet's response_uri ({@code direct_post} or {@code direct_post.jwt}).</li>
  * </ul>
@@ -106,33 +107,16 @@ public class DapEndpoint {
         return qrForm(authSession, clientId, tabId, message);
     }
 
-    /**
-     * A long poll: answers {@code {"reload": true}} as soon as the page should reload (the phone answered, on any
-     * node, or the QR ran out), or {@code {"reload": false}} after the configured hold, when the page asks again.
-     * <p>
-     * While it waits the request holds no worker thread, no KeycloakSession, transaction or database connection:
-     * for a method returning a {@code CompletionStage}, Keycloak's TransactionalSessionHandler closes (commits) the
-     * request's session as soon as the method returns. What stays is the HTTP connection on Vert.x's event loop, the
-     * suspended RESTEasy request and one entry in this node's {@link QrPageWaiters}; the answer is read from
-     * Keycloak's stores by the waiters' own thread. A browser that goes away cancels the future and frees its entry.
-     */
+    /** What the QR page waits on: a stream of server-sent events, see {@link QrStatusStream}. */
     @GET
     @Path("status")
-    @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> status(@QueryParam(CLIENT_ID) String clientId, @QueryParam(TAB_ID) String tabId) {
-        Optional<QrPageWaiters.Watch> watch = authenticationSession(clientId, tabId).flatMap(DapTransactions::watch);
-        if (watch.isEmpty() || transactions.shouldReload(watch.get())) {
-            return CompletableFuture.completedFuture(statusAnswer(true));
-        }
-        // An answer committed between this check and the hold is found by the next sweep, within a second.
-        Optional<CompletableFuture<Response>> held = DapIdentityProviderFactory.waitingPages(session)
-                .await(watch.get(), Duration.ofSeconds(config.statusHoldSeconds()), DapEndpoint::statusAnswer);
-        if (held.isPresent()) {
-            return held.get();
-        }
-        // This node already holds as many pages as it may: answer now; the page asks again after its pause.
-        return CompletableFuture.completedFuture(noStore(statusBody(false)
-                .header(HttpHeaders.RETRY_AFTER, config.pollIntervalSeconds())));
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    // Not stored by any cache, and not held back by an nginx in front (which honours X-Accel-Buffering).
+    @ResponseHeader(name = HttpHeaders.CACHE_CONTROL, value = "no-store")
+    @ResponseHeader(name = "X-Accel-Buffering", value = "no")
+    public Multi<OutboundSseEvent> status(@QueryParam(CLIENT_ID) String clientId, @QueryParam(TAB_ID) String tabId,
+                                          @Context Sse sse) {
+        return QrStatusStream.open(session, config, sse, authenticationSession(clientId, tabId), endpoint().build().toString());
     }
 
     @GET
@@ -143,6 +127,8 @@ public class DapEndpoint {
             return provider.errorPage(null, EventType.IDENTITY_PROVIDER_LOGIN_ERROR, Errors.SESSION_EXPIRED,
                     DapIdentityProvider.Messages.SESSION_EXPIRED);
         }
+        // Voided first: the wallet can no longer answer this QR, and the page (Back button) no longer completes it.
+        transactions.discard(authSession.get());
         return callback.cancelled(provider.getConfig());
     }
 
@@ -227,9 +213,8 @@ public class DapEndpoint {
     }
 
     private Response qrForm(AuthenticationSessionModel authSession, String clientId, String tabId, String message) {
-        String invocation = WalletInvocation.uri(config.qrScheme(), config.verifierIdentity().clientId(),
-                endpoint().path("request").path(authSession.getAuthNote(DapTransactions.NOTE_REQUEST)).build().toString());
-        DapPage page = new DapPage(QrImage.pngDataUri(invocation), invocation,
+        QrOffer qr = QrOffer.of(config, endpoint().build().toString(), authSession.getAuthNote(DapTransactions.NOTE_REQUEST));
+        DapPage page = new DapPage(qr, config.qrScheme(),
                 browserUrl(QR_PATH, clientId, tabId), browserUrl("status", clientId, tabId),
                 browserUrl("cancel", clientId, tabId), config.pollIntervalSeconds(), config.statusHoldSeconds(),
                 DapIdentityProvider.isLinking(authSession));
@@ -279,15 +264,6 @@ public class DapEndpoint {
 
     private String browserUrl(String path, String clientId, String tabId) {
         return endpoint().path(path).queryParam(CLIENT_ID, clientId).queryParam(TAB_ID, tabId).build().toString();
-    }
-
-    private static Response statusAnswer(boolean reload) {
-        return noStore(statusBody(reload));
-    }
-
-    /** All the status request ever says: whether the page should reload. */
-    private static Response.ResponseBuilder statusBody(boolean reload) {
-        return Response.ok(Map.of("reload", reload), MediaType.APPLICATION_JSON_TYPE);
     }
 
     static Response walletError(Response.Status status, String error, String description) {

@@ -25,14 +25,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Registers the DÁP identity provider type ({@value #PROVIDER_ID}) and describes its settings for the admin console.
- * It also owns this node's {@link QrPageWaiters} (the held status requests of waiting QR pages) and the one thread
+ * It also owns this node's {@link QrPageWaiters} (the open status streams of waiting QR pages) and the one thread
  * that checks them, from Keycloak's start to its shutdown.
  */
 public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<DapIdentityProvider> {
 
     public static final String PROVIDER_ID = "dap";
     /**
-     * Held status requests per node. A server option of this provider in the SPI {@code identity_provider}, which
+     * Open status streams per node. A server option of this provider in the SPI {@code identity_provider}, which
      * Keycloak names {@code spi-identity_provider--dap--max-waiting-pages} (derived from its source; not yet tried).
      */
     static final String MAX_WAITING_PAGES = "maxWaitingPages";
@@ -64,7 +64,7 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
             return thread;
         });
         waitingPages = new QrPageWaiters(maxWaitingPages, (watches, now) -> KeycloakModelUtils
-                .runJobInTransactionWithResult(factory, session -> DapTransactions.toReload(session.singleUseObjects(), watches, now)),
+                .runJobInTransactionWithResult(factory, session -> DapTransactions.verdicts(session.singleUseObjects(), watches, now)),
                 Clock.systemUTC(), checker);
         checker.scheduleWithFixedDelay(waitingPages::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -181,14 +181,14 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
                         + "optional). An exp that is present is always checked.").add()
                 .property().name(DapConfig.POLL_INTERVAL).label("QR page pause after an error (seconds)").type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(String.valueOf(DapConfig.DEFAULT_POLL_INTERVAL))
-                .helpText("The QR page waits on one held status request at a time; after an error or a busy server it "
-                        + "pauses this long (doubling up to 30 s) before asking again. Without JavaScript it reloads "
-                        + "every three times this long.").add()
-                .property().name(DapConfig.STATUS_HOLD).label("QR page status request held for (seconds)")
+                .helpText("The QR page waits on one open status stream; when it breaks or the server is busy, the "
+                        + "page connects again after this long. Without JavaScript it reloads every three times this "
+                        + "long.").add()
+                .property().name(DapConfig.STATUS_HOLD).label("QR page keep-alive every (seconds)")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DapConfig.DEFAULT_STATUS_HOLD))
-                .helpText("How long one status request waits for the phone's answer before it answers 'no change' and "
-                        + "the page asks again. Keep it below the idle (read) timeout of any reverse proxy or load "
-                        + "balancer in front of Keycloak (often 60 s).").add();
+                .helpText("How often the QR page's open status stream gets a keep-alive while it waits for the phone. "
+                        + "Keep it below the idle (read) timeout of any reverse proxy or load balancer in front of "
+                        + "Keycloak (often 60 s).").add();
         StatusListSettings.configProperties().forEach(properties::property);
         return properties.build();
     }
@@ -198,8 +198,8 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
         return ProviderConfigurationBuilder.create()
                 .property().name(MAX_WAITING_PAGES).type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(DEFAULT_MAX_WAITING_PAGES)
-                .helpText("How many QR-page status requests this node holds open at once; above it a page is "
-                        + "answered at once and asks again after its pause.").add()
+                .helpText("How many QR-page status streams this node holds open at once; above it a page is "
+                        + "answered at once and connects again after its pause.").add()
                 .build();
     }
 }

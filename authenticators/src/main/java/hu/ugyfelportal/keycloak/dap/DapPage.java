@@ -11,24 +11,27 @@ public final class DapPage {
     private final int retryPauseSeconds;
     private final int statusHoldSeconds;
     private final boolean linking;
+    private final boolean simulatorQr;
 
     /**
-     * @param qrImage    the QR as a PNG data URI
-     * @param walletLink        the same content as a link, for a phone that shows the page itself (same device)
-     * @param retryPauseSeconds the script's pause after an error or a busy answer; the no-JavaScript refresh is 3×
-     * @param statusHoldSeconds how long the server holds one status request (the script gives up on it a bit later)
+     * @param qr                the QR image and the same content as a link, for a phone that shows the page itself
+     * @param qrScheme          how the QR's link starts; a plain-HTTP one is the DÁP simulator's (development only)
+     * @param retryPauseSeconds the script's pause before it connects again; the no-JavaScript refresh is 3×
+     * @param statusHoldSeconds how often the status stream sends a keep-alive (the script gives up on it a bit later)
      * @param linking           true when a logged-in user links DÁP rather than logs in
      */
-    DapPage(String qrImage, String walletLink, String pageUrl, String statusUrl, String cancelUrl,
+    DapPage(QrOffer qr, String qrScheme, String pageUrl, String statusUrl, String cancelUrl,
             int retryPauseSeconds, int statusHoldSeconds, boolean linking) {
-        this.qrImage = qrImage;
-        this.walletLink = walletLink;
+        this.qrImage = qr.image();
+        this.walletLink = qr.link();
         this.pageUrl = pageUrl;
         this.statusUrl = statusUrl;
         this.cancelUrl = cancelUrl;
         this.retryPauseSeconds = retryPauseSeconds;
         this.statusHoldSeconds = statusHoldSeconds;
         this.linking = linking;
+        // A real wallet is opened by its own scheme or an https link; plain http is the simulator of a local run.
+        this.simulatorQr = qrScheme.startsWith("http://");
     }
 
     public String getQrImage() {
@@ -61,5 +64,10 @@ public final class DapPage {
 
     public boolean isLinking() {
         return linking;
+    }
+
+    /** True in a local run, where the QR holds the simulator's URL: the page shows it as text to paste there. */
+    public boolean isSimulatorQr() {
+        return simulatorQr;
     }
 }

@@ -15,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The pending state of DÁP logins, all in Keycloak's cluster-aware stores so that any node can serve the browser,
@@ -105,8 +103,9 @@ final class DapTransactions {
         this.config = config;
     }
 
-    /** A new QR for this browser session; the previous one (if any) can no longer complete it. */
+    /** A new QR for this browser session; the previous one (if any) is voided and can no longer complete anything. */
     void start(AuthenticationSessionModel authSession) {
+        discard(authSession);
         String transaction = randomToken();
         String requestId = randomToken();
         Instant expiresAt = Instant.now().plusSeconds(config.requestLifetimeSeconds());
@@ -116,6 +115,29 @@ final class DapTransactions {
         authSession.setAuthNote(NOTE_TRANSACTION, transaction);
         authSession.setAuthNote(NOTE_REQUEST, requestId);
         authSession.setAuthNote(NOTE_EXPIRES, String.valueOf(expiresAt.getEpochSecond()));
+    }
+
+    /**
+     * Voids this browser session's transaction ("Mégse", or a new QR): its request, transaction, key index and any
+     * result are removed from the stores and its notes from the session, so a wallet that approves the old QR gets an
+     * error and nothing is left for the QR page to complete.
+     */
+    void discard(AuthenticationSessionModel authSession) {
+        String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
+        String requestId = authSession.getAuthNote(NOTE_REQUEST);
+        if (requestId != null) {
+            store.remove(REQUEST_KEY + requestId);
+        }
+        if (transaction != null) {
+            Map<String, String> pending = store.remove(TRANSACTION_KEY + transaction);
+            if (pending != null && pending.containsKey(KEY_ID)) {
+                store.remove(KEY_ID_KEY + pending.get(KEY_ID));
+            }
+            store.remove(RESULT_KEY + transaction);
+        }
+        authSession.removeAuthNote(NOTE_TRANSACTION);
+        authSession.removeAuthNote(NOTE_REQUEST);
+        authSession.removeAuthNote(NOTE_EXPIRES);
     }
 
     /**
@@ -240,31 +262,39 @@ final class DapTransactions {
         return Optional.of(new QrPageWaiters.Watch(transaction, Long.parseLong(expires)));
     }
 
-    boolean shouldReload(QrPageWaiters.Watch watch) {
-        return shouldReload(store, watch, Instant.now());
+    /** What this page should be told now, if anything (see {@link #verdict(SingleUseObjectProvider, QrPageWaiters.Watch, Instant)}). */
+    Optional<QrPageWaiters.Verdict> verdict(QrPageWaiters.Watch watch) {
+        return Optional.ofNullable(verdict(store, watch, Instant.now()));
     }
 
-    /** The transactions among these whose QR pages should reload now; read with any session, without the browser's. */
-    static Set<String> toReload(SingleUseObjectProvider store, Collection<QrPageWaiters.Watch> watches, Instant now) {
-        return watches.stream().filter(watch -> shouldReload(store, watch, now))
-                .map(QrPageWaiters.Watch::transaction).collect(Collectors.toSet());
+    /** What these transactions' pages should be told now; read with any session, without the browser's. */
+    static Map<String, QrPageWaiters.Verdict> verdicts(SingleUseObjectProvider store,
+                                                        Collection<QrPageWaiters.Watch> watches, Instant now) {
+        Map<String, QrPageWaiters.Verdict> verdicts = new HashMap<>();
+        for (QrPageWaiters.Watch watch : watches) {
+            QrPageWaiters.Verdict verdict = verdict(store, watch, now);
+            if (verdict != null) {
+                verdicts.put(watch.transaction(), verdict);
+            }
+        }
+        return verdicts;
     }
 
     /**
-     * A waiting page reloads once the answer is there, or when its QR ran out unanswered (see {@link #isExpired}).
-     * A transaction the wallet has already taken but not yet answered (its presentation is being verified; the
-     * result is stored when that request commits) keeps the page waiting until the QR's time is up: reloading in
-     * that moment would show "expired" and a new QR while the phone reports success.
+     * A waiting page reloads once the answer is there, and gets a new QR when its QR ran out unanswered (see
+     * {@link #isExpired}); null while it should go on waiting. A transaction the wallet has already taken but not
+     * yet answered (its presentation is being verified; the result is stored when that request commits) keeps the
+     * page waiting until the QR's time is up: a new QR in that moment would void the answer the phone reports.
      */
-    private static boolean shouldReload(SingleUseObjectProvider store, QrPageWaiters.Watch watch, Instant now) {
+    private static QrPageWaiters.Verdict verdict(SingleUseObjectProvider store, QrPageWaiters.Watch watch, Instant now) {
         if (store.contains(RESULT_KEY + watch.transaction())) {
-            return true;
+            return QrPageWaiters.Verdict.RELOAD;
         }
         if (now.getEpochSecond() <= watch.qrExpiresEpochSecond()) {
-            return false;
+            return null;
         }
         Map<String, String> pending = store.get(TRANSACTION_KEY + watch.transaction());
-        return pending == null || !pending.containsKey(FETCHED);
+        return pending == null || !pending.containsKey(FETCHED) ? QrPageWaiters.Verdict.RENEW : null;
     }
 
     boolean isStarted(AuthenticationSessionModel authSession) {

@@ -8,26 +8,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
- * The QR pages whose status request this node holds open (a long poll) until the page should reload. Only the open
- * requests are kept here, never login state: whether a page should reload is always read from Keycloak's stores
- * ({@link Store}), so an answer saved by any node of a cluster reaches the page:
+ * The QR pages whose status stream this node holds open until the page should reload. Only the open streams are
+ * kept here, never login state: what a page should be told is always read from Keycloak's stores ({@link Store}),
+ * so an answer saved by any node of a cluster reaches the page:
  * <ul>
- * <li>{@link #wake}: a wallet's answer was saved on this node; its pages are checked at once;</li>
+ * <li>{@link #wake}: a wallet's answer was saved on this node; its page is checked at once;</li>
  * <li>{@link #sweep}, about once a second: every held page is checked in one read of the stores (an answer saved on
- * another node, a QR that ran out), and a page held for its hold limit is answered "no reload" so that it asks
- * again before a proxy's idle timeout cuts the connection.</li>
+ * another node, a QR that ran out and gets its successor), and a page whose keep-alive is due gets one, so that no
+ * proxy's idle timeout cuts the connection.</li>
  * </ul>
- * At most {@code capacity} pages wait at once; above that {@link #await} refuses and the page is answered at once.
+ * One stream per transaction: a newer stream for the same transaction replaces the held one at once, so that one
+ * browser cannot take every place. At most {@code capacity} pages wait at once; above that {@link #await} refuses.
  */
 final class QrPageWaiters {
 
@@ -35,13 +33,43 @@ final class QrPageWaiters {
     record Watch(String transaction, long qrExpiresEpochSecond) {
     }
 
-    /** Reads Keycloak's stores: which of these transactions should make their pages reload now. */
+    /** What a page is told once the stores say so. */
+    enum Verdict { RELOAD, RENEW }
+
+    /** Reads Keycloak's stores: what these transactions' pages should be told now (absent: nothing yet). */
     @FunctionalInterface
     interface Store {
-        Set<String> toReload(Collection<Watch> watches, Instant now);
+        Map<String, Verdict> verdicts(Collection<Watch> watches, Instant now);
     }
 
-    private record Waiter(Watch watch, Instant deadline, CompletableFuture<Boolean> reload) {
+    /** One open status stream. Each call sends one event; after {@link #reload}, {@link #replaced} or {@link #end} nothing more is sent. */
+    interface Page {
+        void keepAlive();
+
+        /** Makes and sends the page's next QR; empty when there is none (the login is gone), and the page is told to reload. */
+        Optional<Watch> renew();
+
+        void reload();
+
+        /** A newer stream for the same transaction took over. */
+        void replaced();
+
+        /** This node is shutting down: the page connects again (to another node, or after its pause). */
+        void end();
+    }
+
+    private static final class Waiter {
+        private final Page page;
+        private final Duration keepAlive;
+        private Watch watch;
+        private Instant nextKeepAlive;
+
+        private Waiter(Page page, Watch watch, Duration keepAlive, Instant now) {
+            this.page = page;
+            this.watch = watch;
+            this.keepAlive = keepAlive;
+            this.nextKeepAlive = now.plus(keepAlive);
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(QrPageWaiters.class);
@@ -50,13 +78,12 @@ final class QrPageWaiters {
     private final Store store;
     private final Clock clock;
     private final Executor checks;
-    private final ConcurrentMap<String, Set<Waiter>> byTransaction = new ConcurrentHashMap<>();
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final ConcurrentMap<String, Waiter> byTransaction = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
-     * @param checks where {@link #wake} reads the stores: not on the thread of the wallet's request that saved the
-     *               answer, which has its own response to finish
+     * @param checks where {@link #wake} reads the stores and where the sweep runs: one thread, so that a page is
+     *               never told two things at once, and not the wallet's request thread, which has its own response
      */
     QrPageWaiters(int capacity, Store store, Clock clock, Executor checks) {
         this.capacity = capacity;
@@ -66,98 +93,110 @@ final class QrPageWaiters {
     }
 
     /**
-     * Holds a page until it should reload (the answer made of {@code true}) or until {@code hold} has passed
-     * ({@code false}). Empty when this node already holds {@code capacity} pages or is shutting down. Cancelling the
-     * returned future (the browser went away) frees the page's place at once.
+     * Holds a page until it should reload, sending a keep-alive every {@code keepAlive} and a new QR whenever its QR
+     * runs out. A stream already held for the same transaction is told {@link Page#replaced} and let go. Returns what
+     * the caller runs when the browser goes away; empty when this node already holds {@code capacity} pages or is
+     * shutting down.
      */
-    <T> Optional<CompletableFuture<T>> await(Watch watch, Duration hold, Function<Boolean, T> answer) {
+    synchronized Optional<Runnable> await(Watch watch, Duration keepAlive, Page page) {
         if (closed) {
             return Optional.empty();
         }
-        if (waiting.incrementAndGet() > capacity) {
-            waiting.decrementAndGet();
+        Waiter older = byTransaction.get(watch.transaction());
+        if (older == null && byTransaction.size() >= capacity) {
             LOG.debugf("DÁP QR pages: %d already waiting on this node, answering at once", capacity);
             return Optional.empty();
         }
-        Waiter waiter = new Waiter(watch, clock.instant().plus(hold), new CompletableFuture<>());
-        byTransaction.compute(watch.transaction(), (transaction, waiters) -> {
-            Set<Waiter> set = waiters == null ? ConcurrentHashMap.newKeySet() : waiters;
-            set.add(waiter);
-            return set;
-        });
-        waiter.reload().whenComplete((reload, error) -> forget(waiter));
-        if (closed) {
-            waiter.reload().complete(false);
+        Waiter waiter = new Waiter(page, watch, keepAlive, clock.instant());
+        byTransaction.put(watch.transaction(), waiter);
+        if (older != null) {
+            older.page.replaced();
         }
-        CompletableFuture<T> answered = waiter.reload().thenApply(answer);
-        answered.whenComplete((value, error) -> {
-            if (answered.isCancelled()) {
-                waiter.reload().cancel(false);
-            }
-        });
-        return Optional.of(answered);
+        return Optional.of(() -> forget(waiter));
     }
 
-    /** A wallet's answer for this transaction was saved (and committed) on this node: its pages need not wait. */
+    /** A wallet's answer for this transaction was saved (and committed) on this node: its page need not wait. */
     void wake(String transaction) {
         checks.execute(() -> {
-            Set<Waiter> waiters = byTransaction.get(transaction);
-            if (waiters != null) {
-                check(List.copyOf(waiters), clock.instant());
+            Waiter waiter = byTransaction.get(transaction);
+            if (waiter != null) {
+                check(List.of(waiter), clock.instant());
             }
         });
     }
 
-    /** Answers the pages held for their hold limit, then checks all others in one read of the stores. */
+    /** Sends the keep-alives that are due, then checks every held page in one read of the stores. */
     void sweep() {
         Instant now = clock.instant();
-        List<Waiter> held = new ArrayList<>();
-        for (Set<Waiter> waiters : byTransaction.values()) {
-            for (Waiter waiter : waiters) {
-                if (now.isBefore(waiter.deadline())) {
-                    held.add(waiter);
-                } else {
-                    waiter.reload().complete(false);
-                }
+        List<Waiter> held = new ArrayList<>(byTransaction.values());
+        for (Waiter waiter : held) {
+            if (!now.isBefore(waiter.nextKeepAlive)) {
+                waiter.nextKeepAlive = now.plus(waiter.keepAlive);
+                waiter.page.keepAlive();
             }
         }
         check(held, now);
     }
 
     int waiting() {
-        return waiting.get();
+        return byTransaction.size();
     }
 
-    /** Server shutdown: every held page is told "no reload", so that it asks again (another node, or after its pause). */
-    void close() {
+    /** Server shutdown: every held stream ends, so that its page connects again (another node, or after its pause). */
+    synchronized void close() {
         closed = true;
-        byTransaction.values().forEach(waiters -> waiters.forEach(waiter -> waiter.reload().complete(false)));
+        byTransaction.values().forEach(waiter -> waiter.page.end());
+        byTransaction.clear();
     }
 
     private void check(List<Waiter> waiters, Instant now) {
         if (waiters.isEmpty()) {
             return;
         }
-        Set<String> reload;
+        Map<String, Verdict> verdicts;
         try {
-            reload = store.toReload(waiters.stream().map(Waiter::watch).distinct().toList(), now);
+            verdicts = store.verdicts(waiters.stream().map(waiter -> waiter.watch).toList(), now);
         } catch (RuntimeException e) {
-            // The pages keep waiting; their hold limit still answers them if the stores stay unreadable.
+            // The pages keep waiting, with their keep-alives, until the stores can be read again.
             LOG.warnf(e, "Could not check %d waiting DÁP QR pages; trying again at the next sweep", waiters.size());
             return;
         }
         for (Waiter waiter : waiters) {
-            if (reload.contains(waiter.watch().transaction())) {
-                waiter.reload().complete(true);
+            Verdict verdict = verdicts.get(waiter.watch.transaction());
+            if (verdict == Verdict.RELOAD) {
+                if (forget(waiter)) {
+                    waiter.page.reload();
+                }
+            } else if (verdict == Verdict.RENEW) {
+                renew(waiter);
             }
         }
     }
 
-    private void forget(Waiter waiter) {
-        byTransaction.computeIfPresent(waiter.watch().transaction(), (transaction, waiters) -> {
-            waiters.remove(waiter);
-            return waiters.isEmpty() ? null : waiters;
-        });
-        waiting.decrementAndGet();
+    private void renew(Waiter waiter) {
+        Optional<Watch> next;
+        try {
+            next = waiter.page.renew();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not renew a waiting DÁP QR page; telling it to reload");
+            next = Optional.empty();
+        }
+        synchronized (this) {
+            if (byTransaction.get(waiter.watch.transaction()) != waiter) {
+                return; // gone or replaced meanwhile
+            }
+            byTransaction.remove(waiter.watch.transaction());
+            if (next.isPresent() && !closed) {
+                waiter.watch = next.get();
+                byTransaction.put(next.get().transaction(), waiter);
+                return;
+            }
+        }
+        waiter.page.reload();
+    }
+
+    /** True when this call let the waiter go (and so may tell it its last word). */
+    private synchronized boolean forget(Waiter waiter) {
+        return byTransaction.remove(waiter.watch.transaction(), waiter);
     }
 }

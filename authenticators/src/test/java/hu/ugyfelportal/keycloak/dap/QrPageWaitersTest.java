@@ -9,21 +9,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class QrPageWaitersTest {
 
-    private static final Duration HOLD = Duration.ofSeconds(50);
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(50);
     private static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
 
-    /** Keycloak's stores as the waiters see them: the transactions whose pages should reload, and every read. */
+    /** Keycloak's stores as the waiters see them: answered and run-out transactions, and every read. */
     private final Set<String> answered = new HashSet<>();
+    private final Set<String> ranOut = new HashSet<>();
     private final List<Collection<QrPageWaiters.Watch>> reads = new ArrayList<>();
     private boolean unreadable;
     private final MovingClock clock = new MovingClock();
@@ -32,125 +34,177 @@ class QrPageWaitersTest {
 
     @Test
     void aPageWaitsUntilItsTransactionIsAnsweredAndIsWokenWhenTheAnswerIsSavedOnThisNode() {
-        CompletableFuture<Boolean> page = hold("t1");
-        CompletableFuture<Boolean> other = hold("t2");
+        FakePage page = hold("t1");
+        FakePage other = hold("t2");
 
         answered.add("t1");
         waiters.wake("t1");
-        assertThat(page).as("checked on the waiters' own thread, not the wallet's").isNotDone();
+        assertThat(page.told).as("checked on the waiters' own thread, not the wallet's").isEmpty();
         runQueuedChecks();
 
-        assertThat(page).isCompletedWithValue(true);
-        assertThat(other).isNotDone();
+        assertThat(page.told).containsExactly("reload");
+        assertThat(other.told).isEmpty();
         assertThat(reads).containsExactly(List.of(watch("t1")));
         assertThat(waiters.waiting()).isEqualTo(1);
     }
 
     @Test
     void theSweepFindsAnswersSavedOnOtherNodesInOneReadOfTheStores() {
-        CompletableFuture<Boolean> first = hold("t1");
-        CompletableFuture<Boolean> secondTab = hold("t1");
-        CompletableFuture<Boolean> other = hold("t2");
+        FakePage first = hold("t1");
+        FakePage other = hold("t2");
 
         answered.add("t1");
         waiters.sweep();
 
-        assertThat(first).isCompletedWithValue(true);
-        assertThat(secondTab).isCompletedWithValue(true);
-        assertThat(other).isNotDone();
+        assertThat(first.told).containsExactly("reload");
+        assertThat(other.told).isEmpty();
         assertThat(reads).hasSize(1);
         assertThat(reads.get(0)).containsExactlyInAnyOrder(watch("t1"), watch("t2"));
     }
 
     @Test
-    void atTheHoldLimitAPageIsToldNotToReloadAndIsNoLongerChecked() {
-        CompletableFuture<Boolean> page = hold("t1");
+    void aPageGetsAKeepAliveWhenItIsDueAndGoesOnWaiting() {
+        FakePage page = hold("t1");
 
-        later(HOLD.minusSeconds(1));
+        later(KEEP_ALIVE.minusSeconds(1));
         waiters.sweep();
-        assertThat(page).isNotDone();
+        assertThat(page.told).isEmpty();
 
         later(Duration.ofSeconds(1));
         waiters.sweep();
-        assertThat(page).isCompletedWithValue(false);
-        assertThat(reads).as("only the first sweep had a page to read for").hasSize(1);
+        later(Duration.ofSeconds(1));
+        waiters.sweep();
+        assertThat(page.told).containsExactly("wait");
+
+        later(KEEP_ALIVE);
+        waiters.sweep();
+        assertThat(page.told).containsExactly("wait", "wait");
+        assertThat(waiters.waiting()).isEqualTo(1);
+    }
+
+    @Test
+    void aQrThatRanOutIsRenewedInPlaceAndThePageThenWatchesTheNewTransaction() {
+        FakePage page = hold("t1");
+        page.next = Optional.of(watch("t1-next"));
+
+        ranOut.add("t1");
+        waiters.sweep();
+        assertThat(page.told).containsExactly("qr");
+        assertThat(waiters.waiting()).isEqualTo(1);
+
+        answered.add("t1-next");
+        waiters.wake("t1-next");
+        runQueuedChecks();
+        assertThat(page.told).containsExactly("qr", "reload");
         assertThat(waiters.waiting()).isZero();
+    }
+
+    @Test
+    void aQrThatCannotBeRenewedBecauseTheLoginIsGoneMakesThePageReload() {
+        FakePage page = hold("t1");
+        page.next = Optional.empty();
+
+        ranOut.add("t1");
+        waiters.sweep();
+
+        assertThat(page.told).containsExactly("qr?", "reload");
+        assertThat(waiters.waiting()).isZero();
+    }
+
+    @Test
+    void aNewerStreamForTheSameTransactionReplacesTheHeldOneAtOnce() {
+        List<FakePage> burst = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            burst.add(hold("t1"));
+        }
+        FakePage otherCustomer = hold("t2");
+
+        assertThat(burst.subList(0, 9)).allSatisfy(older -> assertThat(older.told).containsExactly("replaced"));
+        assertThat(burst.get(9).told).isEmpty();
+        assertThat(otherCustomer.told).isEmpty();
+        assertThat(waiters.waiting()).as("one per transaction").isEqualTo(2);
+
+        answered.add("t1");
+        waiters.sweep();
+        assertThat(burst.get(9).told).containsExactly("reload");
+        assertThat(burst.get(0).told).as("a replaced page is told nothing more").containsExactly("replaced");
     }
 
     @Test
     void aboveItsCapacityTheNodeRefusesToHoldAndHoldsAgainOnceAPlaceIsFree() {
-        CompletableFuture<Boolean> first = hold("t1");
+        hold("t1");
         hold("t2");
         hold("t3");
 
-        assertThat(waiters.await(watch("t4"), HOLD, Function.identity())).isEmpty();
+        assertThat(waiters.await(watch("t4"), KEEP_ALIVE, new FakePage())).isEmpty();
+        assertThat(waiters.await(watch("t3"), KEEP_ALIVE, new FakePage())).as("a newer stream of a held transaction")
+                .isPresent();
 
         answered.add("t1");
         waiters.sweep();
-        assertThat(first).isCompletedWithValue(true);
-        assertThat(waiters.await(watch("t4"), HOLD, Function.identity())).isPresent();
+        assertThat(waiters.await(watch("t4"), KEEP_ALIVE, new FakePage())).isPresent();
     }
 
     @Test
     void aBrowserThatGoesAwayFreesItsPlaceAtOnce() {
-        CompletableFuture<String> page = waiters.await(watch("t1"), HOLD, reload -> "answer " + reload).orElseThrow();
+        FakePage page = new FakePage();
+        Runnable leave = waiters.await(watch("t1"), KEEP_ALIVE, page).orElseThrow();
 
-        page.cancel(true);
+        leave.run();
 
         assertThat(waiters.waiting()).isZero();
         waiters.sweep();
         assertThat(reads).isEmpty();
-    }
-
-    @Test
-    void theAnswerIsWhatTheEndpointMakesOfTheOutcome() {
-        CompletableFuture<String> page = waiters.await(watch("t1"), HOLD, reload -> "reload=" + reload).orElseThrow();
-
-        answered.add("t1");
-        waiters.sweep();
-
-        assertThat(page).isCompletedWithValue("reload=true");
+        assertThat(page.told).isEmpty();
     }
 
     @Test
     void unreadableStoresKeepThePagesWaitingUntilTheNextSweep() {
-        CompletableFuture<Boolean> page = hold("t1");
+        FakePage page = hold("t1");
         answered.add("t1");
 
         unreadable = true;
         waiters.sweep();
-        assertThat(page).isNotDone();
+        assertThat(page.told).isEmpty();
 
         unreadable = false;
         waiters.sweep();
-        assertThat(page).isCompletedWithValue(true);
+        assertThat(page.told).containsExactly("reload");
     }
 
     @Test
-    void atShutdownEveryPageIsToldNotToReloadAndNoneIsHeldAnyMore() {
-        CompletableFuture<Boolean> first = hold("t1");
-        CompletableFuture<Boolean> second = hold("t2");
+    void atShutdownEveryStreamEndsAndNoneIsHeldAnyMore() {
+        FakePage first = hold("t1");
+        FakePage second = hold("t2");
 
         waiters.close();
 
-        assertThat(first).isCompletedWithValue(false);
-        assertThat(second).isCompletedWithValue(false);
+        assertThat(first.told).containsExactly("end");
+        assertThat(second.told).containsExactly("end");
         assertThat(waiters.waiting()).isZero();
-        assertThat(waiters.await(watch("t3"), HOLD, Function.identity())).isEmpty();
+        assertThat(waiters.await(watch("t3"), KEEP_ALIVE, new FakePage())).isEmpty();
     }
 
-    private CompletableFuture<Boolean> hold(String transaction) {
-        return waiters.await(watch(transaction), HOLD, Function.identity()).orElseThrow();
+    private FakePage hold(String transaction) {
+        FakePage page = new FakePage();
+        waiters.await(watch(transaction), KEEP_ALIVE, page).orElseThrow();
+        return page;
     }
 
-    private Set<String> read(Collection<QrPageWaiters.Watch> watches, Instant now) {
+    private Map<String, QrPageWaiters.Verdict> read(Collection<QrPageWaiters.Watch> watches, Instant now) {
         if (unreadable) {
             throw new IllegalStateException("cache unreachable");
         }
         reads.add(List.copyOf(watches));
-        Set<String> reload = new HashSet<>();
-        watches.stream().map(QrPageWaiters.Watch::transaction).filter(answered::contains).forEach(reload::add);
-        return reload;
+        Map<String, QrPageWaiters.Verdict> verdicts = new HashMap<>();
+        for (QrPageWaiters.Watch watch : watches) {
+            if (answered.contains(watch.transaction())) {
+                verdicts.put(watch.transaction(), QrPageWaiters.Verdict.RELOAD);
+            } else if (ranOut.contains(watch.transaction())) {
+                verdicts.put(watch.transaction(), QrPageWaiters.Verdict.RENEW);
+            }
+        }
+        return verdicts;
     }
 
     private void runQueuedChecks() {
@@ -161,6 +215,38 @@ class QrPageWaitersTest {
 
     private void later(Duration duration) {
         clock.now = clock.now.plus(duration);
+    }
+
+    /** A status stream: what it was told, in order ("qr?" for a renewal that found no login). */
+    private static final class FakePage implements QrPageWaiters.Page {
+        private final List<String> told = new ArrayList<>();
+        private Optional<QrPageWaiters.Watch> next = Optional.empty();
+
+        @Override
+        public void keepAlive() {
+            told.add("wait");
+        }
+
+        @Override
+        public Optional<QrPageWaiters.Watch> renew() {
+            told.add(next.isPresent() ? "qr" : "qr?");
+            return next;
+        }
+
+        @Override
+        public void reload() {
+            told.add("reload");
+        }
+
+        @Override
+        public void replaced() {
+            told.add("replaced");
+        }
+
+        @Override
+        public void end() {
+            told.add("end");
+        }
     }
 
     private static final class MovingClock extends Clock {

@@ -7,6 +7,7 @@ import hu.ugyfelportal.it.support.ClusterNode;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.PortalClient;
+import hu.ugyfelportal.it.support.QrStatusStream;
 import org.jsoup.nodes.Element;
 
 import java.time.Duration;
@@ -87,30 +88,20 @@ final class ClusterJourney {
     }
 
     /**
-     * What the QR page's script does: ask the status URL until it says to reload, then load the page again. Works
-     * whether the endpoint answers at once (the page polls every few seconds) or holds the request until there is
-     * news (a long poll): each answer is read as it comes, and only the overall wait is bounded.
+     * What the QR page's script does: listen on the status stream until it says to reload (a QR that runs out
+     * meanwhile is replaced in place), then load the page again. Only the overall wait is bounded.
      */
     static Page awaitReload(Browser browser, Page qrPage) {
         Element box = qrPage.document().selectFirst("#dap-qr");
         assertThat(box).as("QR page: %s", qrPage).isNotNull();
-        String statusUrl = box.absUrl("data-status-url");
         Instant deadline = Instant.now().plus(RELOAD_TIMEOUT);
-        while (!browser.open(statusUrl).html().replace(" ", "").contains("\"reload\":true")) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("The status endpoint did not say reload within " + RELOAD_TIMEOUT);
-            }
-            sleep(Duration.ofMillis(500));
+        try (QrStatusStream stream = QrStatusStream.open(browser, box.absUrl("data-status-url"))) {
+            String event;
+            do {
+                event = stream.next(Duration.between(Instant.now(), deadline)).name();
+            } while (!event.equals("reload") && !event.equals(QrStatusStream.Event.ENDED));
+            assertThat(event).as("the status stream's last word").isEqualTo("reload");
         }
         return browser.open(box.absUrl("data-page-url"));
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

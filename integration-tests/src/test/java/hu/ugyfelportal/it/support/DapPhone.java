@@ -7,6 +7,8 @@ import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.keycloak.util.JsonSerialization;
 
@@ -23,6 +25,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -111,15 +115,7 @@ public final class DapPhone {
 
     /** The simulator's PID issuer signing certificate (PEM), for a realm that pins it. */
     public String issuerCertificatePem() {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(simulatorUrl + "/issuer-certificate.pem")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return get("/issuer-certificate.pem");
     }
 
     /** The PID issuer marks the identity's PID {@code valid}, {@code revoked} or {@code suspended} in its status list. */
@@ -168,17 +164,85 @@ public final class DapPhone {
         return post("/api/decline", Map.of("uri", qrContent));
     }
 
-    private Outcome post(String path, Map<String, String> form) {
-        String body = form.entrySet().stream()
+    /** Where the simulator takes QR links: the QR scheme of a local run ({@code UGYFELPORTAL_DAP_QR_SCHEME}). */
+    public String walletUrl() {
+        return simulatorUrl + "/wallet";
+    }
+
+    /** The simulator's start page, as a newcomer opens it, as text. */
+    public String startPage() {
+        return Jsoup.parse(get("/")).text();
+    }
+
+    /**
+     * The customer pastes the QR's content into the simulator's own web page, as on a desktop: the wallet fetches
+     * the request at once and shows who asks; the decision comes later ({@link WalletPage#approve}).
+     */
+    public WalletPage paste(String qrContent) {
+        return new WalletPage(postPage("/requests", Map.of("uri", qrContent)));
+    }
+
+    /** A page of the simulator's web interface. */
+    public final class WalletPage {
+        private final Document page;
+
+        private WalletPage(Document page) {
+            this.page = page;
+        }
+
+        public String text() {
+            return page.text();
+        }
+
+        /** Clicks Approve with this identity; the verifier's HTTP status that the simulator reports. */
+        public int approve(String identity) {
+            Element form = page.selectFirst("form[action$=/approve]");
+            if (form == null) {
+                throw new AssertionError("The simulator shows no request to approve: " + page.text());
+            }
+            Document answered = postPage(form.attr("action"), Map.of("identity", identity));
+            Matcher status = Pattern.compile("The verifier answered HTTP (\\d+)").matcher(answered.text());
+            if (!status.find()) {
+                throw new AssertionError("The simulator did not report the verifier's answer: " + answered.text());
+            }
+            return Integer.parseInt(status.group(1));
+        }
+    }
+
+    private Document postPage(String path, Map<String, String> form) {
+        return Jsoup.parse(postForm(path, form).body(), simulatorUrl);
+    }
+
+    private static String formBody(Map<String, String> form) {
+        return form.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    private Outcome post(String path, Map<String, String> form) {
+        HttpResponse<String> response = postForm(path, form);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(simulatorUrl + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             return new Outcome(response.statusCode(), JsonSerialization.readValue(response.body(), new TypeReference<>() {
             }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(simulatorUrl + path)).build()).body();
+    }
+
+    private HttpResponse<String> postForm(String path, Map<String, String> form) {
+        return send(HttpRequest.newBuilder(URI.create(simulatorUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

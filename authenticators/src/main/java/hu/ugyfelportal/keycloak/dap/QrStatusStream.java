@@ -1,0 +1,132 @@
+package hu.ugyfelportal.keycloak.dap;
+
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.sessions.RootAuthenticationSessionModel;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the QR page waits on: one server-sent-event stream ({@code GET …/endpoint/status}) that tells it, in order,
+ * <ul>
+ * <li>{@code wait}: at once, and then every {@code dapStatusHoldSeconds} as a keep-alive;</li>
+ * <li>{@code qr}: its QR ran out unanswered, here is the next one ({@code image}: PNG data URI, {@code link}: the
+ * same content as a link), which the page shows in place of the old one, without a reload;</li>
+ * <li>{@code reload} (last): the phone answered, or the login is gone; loading the QR page shows what happened;</li>
+ * <li>{@code replaced} (last): a newer stream for the same transaction took over (one held stream per login).</li>
+ * </ul>
+ * A busy node answers with only a reconnection delay and ends the stream; the browser's EventSource connects again
+ * after it. While it is open the stream holds no worker thread, KeycloakSession, transaction or database
+ * connection (Keycloak closes the request's session as soon as a method returning a {@code Multi} returns): only
+ * the connection and one entry in the node's {@link QrPageWaiters}. The next QR is made in a session of its own.
+ */
+final class QrStatusStream implements QrPageWaiters.Page {
+
+    private static final String WAIT = "wait";
+    private static final String QR = "qr";
+    private static final String RELOAD = "reload";
+    private static final String REPLACED = "replaced";
+
+    /** Where the browser's login is, to make its next QR without the browser's request. */
+    private record Login(KeycloakSessionFactory factory, String realmId, String rootSessionId, String clientId,
+                         String tabId, DapConfig config, String endpointUri) {
+    }
+
+    private final SseEvents events;
+    private final Login login;
+    private QrPageWaiters.Watch watch;
+
+    private QrStatusStream(SseEvents events, Login login, QrPageWaiters.Watch watch) {
+        this.events = events;
+        this.login = login;
+        this.watch = watch;
+    }
+
+    /** The stream for this browser's QR page; {@code endpointUri} is the DÁP endpoint's URL, for the next QR's request_uri. */
+    static Multi<OutboundSseEvent> open(KeycloakSession session, DapConfig config, Sse sse,
+                                        Optional<AuthenticationSessionModel> found, String endpointUri) {
+        long retryMillis = config.pollIntervalSeconds() * 1000L;
+        Optional<QrPageWaiters.Watch> watch = found.flatMap(DapTransactions::watch);
+        if (watch.isEmpty() || new DapTransactions(session, config).verdict(watch.get())
+                .filter(verdict -> verdict == QrPageWaiters.Verdict.RELOAD).isPresent()) {
+            return Multi.createFrom().emitter(emitter -> new SseEvents(sse, emitter, retryMillis).send(RELOAD, Map.of(), true));
+        }
+        AuthenticationSessionModel authSession = found.get();
+        Login login = new Login(session.getKeycloakSessionFactory(), authSession.getRealm().getId(),
+                authSession.getParentSession().getId(), authSession.getClient().getId(), authSession.getTabId(),
+                config, endpointUri);
+        QrPageWaiters waiters = DapIdentityProviderFactory.waitingPages(session);
+        Duration keepAlive = Duration.ofSeconds(config.statusHoldSeconds());
+        return Multi.createFrom().emitter(emitter -> {
+            SseEvents events = new SseEvents(sse, emitter, retryMillis);
+            Optional<Runnable> leave = waiters.await(watch.get(), keepAlive, new QrStatusStream(events, login, watch.get()));
+            if (leave.isEmpty()) {
+                // This node already holds as many pages as it may: the page connects again after its pause.
+                events.reconnectLater();
+                return;
+            }
+            emitter.onTermination(leave.get());
+            events.send(WAIT, Map.of(), false);
+        });
+    }
+
+    @Override
+    public void keepAlive() {
+        events.send(WAIT, Map.of(), false);
+    }
+
+    @Override
+    public Optional<QrPageWaiters.Watch> renew() {
+        Optional<String> requestId = KeycloakModelUtils.runJobInTransactionWithResult(login.factory(), this::startNext);
+        if (requestId.isEmpty()) {
+            return Optional.empty();
+        }
+        QrOffer next = QrOffer.of(login.config(), login.endpointUri(), requestId.get());
+        events.send(QR, Map.of("image", next.image(), "link", next.link()), false);
+        return Optional.of(watch);
+    }
+
+    @Override
+    public void reload() {
+        events.send(RELOAD, Map.of(), true);
+    }
+
+    @Override
+    public void replaced() {
+        events.send(REPLACED, Map.of(), true);
+    }
+
+    @Override
+    public void end() {
+        events.end();
+    }
+
+    /** The next QR for this login, unless the login is gone or has moved on (another tab, a completed login). */
+    private Optional<String> startNext(KeycloakSession session) {
+        RealmModel realm = session.realms().getRealm(login.realmId());
+        if (realm == null) {
+            return Optional.empty();
+        }
+        session.getContext().setRealm(realm);
+        ClientModel client = realm.getClientById(login.clientId());
+        RootAuthenticationSessionModel root = session.authenticationSessions().getRootAuthenticationSession(realm,
+                login.rootSessionId());
+        AuthenticationSessionModel authSession = client == null || root == null ? null
+                : root.getAuthenticationSession(client, login.tabId());
+        if (authSession == null || !watch.transaction().equals(authSession.getAuthNote(DapTransactions.NOTE_TRANSACTION))) {
+            return Optional.empty();
+        }
+        new DapTransactions(session, login.config()).start(authSession);
+        watch = DapTransactions.watch(authSession).orElseThrow();
+        return Optional.of(authSession.getAuthNote(DapTransactions.NOTE_REQUEST));
+    }
+}
