@@ -156,6 +156,25 @@ public final class CustomerPages {
         submit("kc-continue", By.id("kc-page-title"));
         assertThat(browser.findElements(By.id("dap-qr-image"))).as("no QR for a company").isEmpty();
         show("dap-not-eligible", By.id("kc-page-title"));
+
+        dapNotConfigured();
+    }
+
+    /** "Bejelentkezés DÁP-pal" while the realm's DÁP provider trusts no PID issuer yet (a realm just imported). */
+    private void dapNotConfigured() {
+        try {
+            env.admin().withIdentityProviderSetting("dap", "dapTrustedIssuerCaCertificates", "", () -> {
+                newSession();
+                browser.get(env.portal().authorizationRequest().url());
+                submit("social-dap", By.id("kc-page-title"));
+                assertThat(browser.findElements(By.id("dap-qr-image"))).as("no QR without a trusted issuer").isEmpty();
+                show("dap-not-configured", By.id("kc-page-title"));
+            });
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Registration from the login page to the used link, with each answer on the way. */
