@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#import "ugyfelportal-locked-username.ftl" as lockedUsername>
 <#import "buttons.ftl" as buttons>
 <#-- "Ügyfél kiválasztása": one button per eligible client number; the button's value is the number.
      Names come from the admin console and are HTML-escaped by FreeMarker's HTML output format. -->

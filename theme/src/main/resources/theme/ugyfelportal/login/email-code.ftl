@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#import "ugyfelportal-locked-username.ftl" as lockedUsername>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#-- The e-mailed code ("Kapott kód"): notice that the code went out, the code field, a new code, back to the start,

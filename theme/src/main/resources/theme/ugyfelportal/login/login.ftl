@@ -1,18 +1,25 @@
 <#import "template.ftl" as layout>
+<#import "ugyfelportal-locked-username.ftl" as lockedUsername>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#-- Username (the contract e-mail) and password; submitting asks for the e-mailed code. -->
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=true; section>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=!usernameHidden??; section>
     <#if section = "header">
         ${msg("loginAccountTitle")}
     <#elseif section = "form">
         <div id="kc-form">
-            <p id="login-username-hint" class="ugyfelportal-hint">${msg("login.usernameIsEmail")}</p>
+            <#-- On a re-authentication Keycloak knows the customer and shows the e-mail locked above: password only. -->
+            <#if !usernameHidden??>
+                <p id="login-username-hint" class="ugyfelportal-hint">${msg("login.usernameIsEmail")}</p>
+            </#if>
             <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;"
                   action="${url.loginAction}" method="post" novalidate="novalidate">
-                <@field.input name="username" label=msg("login.username") value=login.username!''
-                    error=messagesPerField.getFirstError('username','password') autofocus=true autocomplete="username" />
-                <@field.password name="password" label=msg("password") error="" autocomplete="current-password" />
+                <#if !usernameHidden??>
+                    <@field.input name="username" label=msg("login.username") value=login.username!''
+                        error=messagesPerField.getFirstError('username','password') autofocus=true autocomplete="username" />
+                </#if>
+                <@field.password name="password" label=msg("password") error=(usernameHidden??)?then(messagesPerField.getFirstError('username','password'), "")
+                    autofocus=usernameHidden?? autocomplete="current-password" />
                 <#-- Our own "Elfelejtette a jelszavát?" link: it names its page, since registration shares the flow. -->
                 <#if realm.resetPasswordAllowed>
                     <p class="ugyfelportal-forgot-password">

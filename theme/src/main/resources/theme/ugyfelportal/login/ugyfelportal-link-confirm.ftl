@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#import "ugyfelportal-locked-username.ftl" as lockedUsername>
 <#import "buttons.ftl" as buttons>
 <#-- The page an e-mailed link opens. Only the POST of "Kérem a kódot" goes on, so a mail scanner's GET uses nothing up. -->
 <@layout.registrationLayout displayMessage=false; section>

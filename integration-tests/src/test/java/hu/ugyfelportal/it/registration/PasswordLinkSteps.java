@@ -8,8 +8,6 @@ import hu.ugyfelportal.mailcatcher.ReceivedMail;
 import org.jsoup.nodes.Element;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +18,6 @@ public final class PasswordLinkSteps {
     static final String REGISTRATION_FORM = "#kc-registration-form";
     static final String CONFIRM_FORM = "#kc-link-confirm-form";
     static final String PASSWORD_FORM = "#kc-passwd-update-form";
-    private static final Pattern LINK = Pattern.compile("https?://\\S+/login-actions/action-token\\?\\S+");
 
     private PasswordLinkSteps() {
     }
@@ -58,11 +55,7 @@ public final class PasswordLinkSteps {
     }
 
     public static String linkFrom(ReceivedMail mail) {
-        Matcher matcher = LINK.matcher(mail.textBody());
-        if (!matcher.find()) {
-            throw new AssertionError("No link in the mail:\n" + mail.textBody());
-        }
-        return matcher.group();
+        return LoginJourney.linkFrom(mail);
     }
 
     /** On the page the link opened: "Kérem a kódot", then the e-mailed code; returns the page after the code. */

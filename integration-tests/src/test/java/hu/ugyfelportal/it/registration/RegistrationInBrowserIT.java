@@ -1,11 +1,11 @@
 package hu.ugyfelportal.it.registration;
 
+import hu.ugyfelportal.it.support.Keyboard;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -16,14 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(UgyfelportalExtension.class)
 class RegistrationInBrowserIT {
 
-    private static final int MAX_TABS = 20;
-
     @Test
     void keyboardAloneReachesRegistrationAndHearsTheAnswer(TestEnvironment env) {
         WebDriver browser = env.chromium().newSession();
         browser.get(env.portal().authorizationRequest().url());
 
-        tabTo(browser, "ugyfelportal-registration-link").sendKeys(Keys.ENTER);
+        Keyboard keyboard = new Keyboard(browser);
+        keyboard.tabTo("ugyfelportal-registration-link");
+        keyboard.press(Keys.ENTER);
         assertThat(browser.findElement(By.id("kc-page-title")).getText()).isEqualTo("Regisztráció");
         WebElement email = browser.switchTo().activeElement();
         assertThat(email.getDomAttribute("id")).as("the e-mail field has the focus").isEqualTo("email");
@@ -32,18 +32,5 @@ class RegistrationInBrowserIT {
         WebElement answer = browser.findElement(By.id("ugyfelportal-link-answer"));
         assertThat(answer.getDomAttribute("role")).isEqualTo("alert");
         assertThat(answer.getText()).contains("Kérjük ellenőrizze, hogy a szerződéséhez tartozó e-mail címet helyesen adta-e meg.");
-    }
-
-    /** Presses Tab until the element with the id has the focus. */
-    private static WebElement tabTo(WebDriver browser, String id) {
-        for (int i = 0; i < MAX_TABS; i++) {
-            WebElement focused = browser.switchTo().activeElement();
-            if (id.equals(focused.getDomAttribute("id"))) {
-                return focused;
-            }
-            focused.sendKeys(Keys.TAB);
-        }
-        String focusedId = (String) ((JavascriptExecutor) browser).executeScript("return document.activeElement.id");
-        throw new AssertionError("#" + id + " not reached with " + MAX_TABS + " tabs; focus on #" + focusedId);
     }
 }

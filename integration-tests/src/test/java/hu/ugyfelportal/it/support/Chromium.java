@@ -20,7 +20,9 @@ public final class Chromium implements AutoCloseable {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final String HUNGARIAN = "hu-HU,hu";
+    /** What a Hungarian customer's browser asks for; headless Chromium ignores --lang for Accept-Language. */
+    public static final String HUNGARIAN = "hu-HU,hu";
+    public static final String ENGLISH = "en-GB,en";
 
     private final ChromeDriver driver;
 
@@ -45,7 +47,6 @@ public final class Chromium implements AutoCloseable {
                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
                             "--no-first-run", "--window-size=1280,900", "--lang=hu",
                             "--user-data-dir=" + Files.createTempDirectory("ugyfelportal-chromium"));
-            // A Hungarian customer's browser; headless Chromium ignores --lang for Accept-Language.
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", HUNGARIAN));
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -60,11 +61,28 @@ public final class Chromium implements AutoCloseable {
         return newSession(HUNGARIAN);
     }
 
-    /** The browser with no cookies, asking for pages in these languages (an Accept-Language value), as its settings would. */
+    /** The browser with no cookies left, asking for pages in the given languages (an Accept-Language value). */
     public WebDriver newSession(String acceptLanguage) {
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", acceptLanguage)));
+        desktopViewport();
+        return driver;
+    }
+
+    /** Lays the page out as a phone of the given width (CSS pixels) shows it: mobile viewport, touch screen's scale. */
+    public void phoneViewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+    }
+
+    /** Back to the window's own desktop size. */
+    public void desktopViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** The browser as it is now, on whatever page the last step left it. */
+    public WebDriver driver() {
         return driver;
     }
 

@@ -26,6 +26,8 @@ public final class LoginJourney {
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(20);
     /** The code is the first run of 4 to 12 digits in the mail's text (the phone number has shorter runs). */
     private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{4,12})(?!\\d)");
+    /** The single-use link of a registration or forgotten-password mail. */
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/login-actions/action-token\\?\\S+");
 
     private LoginJourney() {
     }
@@ -98,5 +100,13 @@ public final class LoginJourney {
             throw new AssertionError("No code in the mail:\n" + mail.textBody());
         }
         return matcher.group(1);
+    }
+
+    public static String linkFrom(ReceivedMail mail) {
+        Matcher matcher = LINK.matcher(mail.textBody());
+        if (!matcher.find()) {
+            throw new AssertionError("No link in the mail:\n" + mail.textBody());
+        }
+        return matcher.group();
     }
 }
