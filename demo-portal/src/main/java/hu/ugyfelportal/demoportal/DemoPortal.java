@@ -101,7 +101,7 @@ public final class DemoPortal implements AutoCloseable {
     private void startLogin(HttpExchange exchange) throws IOException {
         pendingLogins.values().removeIf(Expiring::expired);
         OidcClient.PendingLogin login = OidcClient.PendingLogin.fresh();
-        String id = OidcClient.randomToken();
+        String id = OAuthValues.randomToken();
         pendingLogins.put(id, new Expiring<>(login, Instant.now().plus(LOGIN_LIFETIME)));
         setCookie(exchange, LOGIN_COOKIE, id, LOGIN_LIFETIME);
         redirect(exchange, oidc.authorizationUrl(login));
@@ -126,7 +126,7 @@ public final class DemoPortal implements AutoCloseable {
         try {
             OidcClient.LoggedIn loggedIn = oidc.exchange(query.get("code"), login.get());
             sessions.values().removeIf(Expiring::expired);
-            String sessionId = OidcClient.randomToken();
+            String sessionId = OAuthValues.randomToken();
             sessions.put(sessionId, new Expiring<>(loggedIn, Instant.now().plus(SESSION_LIFETIME)));
             setCookie(exchange, SESSION_COOKIE, sessionId, SESSION_LIFETIME);
             redirect(exchange, URI.create(settings.portalUrl() + "/"));

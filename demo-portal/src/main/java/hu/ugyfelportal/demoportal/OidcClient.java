@@ -10,15 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The portal's side of OpenID Connect with the realm's confidential client: the authorization request with PKCE
@@ -27,7 +23,6 @@ import java.util.stream.Collectors;
  */
 final class OidcClient {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration BACK_CHANNEL_TIMEOUT = Duration.ofSeconds(10);
 
@@ -45,7 +40,7 @@ final class OidcClient {
     record PendingLogin(String state, String nonce, String codeVerifier) {
 
         static PendingLogin fresh() {
-            return new PendingLogin(randomToken(), randomToken(), randomToken());
+            return new PendingLogin(OAuthValues.randomToken(), OAuthValues.randomToken(), OAuthValues.randomToken());
         }
     }
 
@@ -61,9 +56,9 @@ final class OidcClient {
         parameters.put("redirect_uri", settings.redirectUri());
         parameters.put("state", login.state());
         parameters.put("nonce", login.nonce());
-        parameters.put("code_challenge", challengeOf(login.codeVerifier()));
+        parameters.put("code_challenge", OAuthValues.pkceChallenge(login.codeVerifier()));
         parameters.put("code_challenge_method", "S256");
-        return URI.create(settings.authorizationEndpoint() + "?" + form(parameters));
+        return URI.create(settings.authorizationEndpoint() + "?" + OAuthValues.form(parameters));
     }
 
     /** Exchanges the code for tokens and checks the ID token; throws when any step fails. */
@@ -76,7 +71,7 @@ final class OidcClient {
         HttpRequest request = HttpRequest.newBuilder(settings.tokenEndpoint()).timeout(BACK_CHANNEL_TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + basicCredentials())
-                .POST(HttpRequest.BodyPublishers.ofString(form(parameters))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(OAuthValues.form(parameters))).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode body = JSON.readTree(response.body());
         if (response.statusCode() != 200) {
@@ -94,7 +89,7 @@ final class OidcClient {
         parameters.put("client_id", settings.clientId());
         parameters.put("id_token_hint", idToken);
         parameters.put("post_logout_redirect_uri", settings.postLogoutRedirectUri());
-        return URI.create(settings.endSessionEndpoint() + "?" + form(parameters));
+        return URI.create(settings.endSessionEndpoint() + "?" + OAuthValues.form(parameters));
     }
 
     /** RFC 6749 section 2.3.1: id and secret form-encoded, then Base64. */
@@ -102,27 +97,5 @@ final class OidcClient {
         String pair = URLEncoder.encode(settings.clientId(), StandardCharsets.UTF_8) + ":"
                 + URLEncoder.encode(settings.clientSecret(), StandardCharsets.UTF_8);
         return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String challengeOf(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String form(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(p -> URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

@@ -1,6 +1,7 @@
 package hu.ugyfelportal.it.support;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import hu.ugyfelportal.demoportal.OAuthValues;
 import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.util.JsonSerialization;
@@ -8,23 +9,16 @@ import org.keycloak.util.JsonSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The portal's side of OpenID Connect (authorization code + PKCE), as the real portal would run it. */
 public final class PortalClient {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String realmUrl;
@@ -41,18 +35,18 @@ public final class PortalClient {
 
     /** A fresh authorization request; extra parameters such as {@code kc_locale} or {@code prompt} may be added. */
     public AuthorizationRequest authorizationRequest(Map<String, String> extraParameters) {
-        String verifier = randomToken();
+        String verifier = OAuthValues.randomToken();
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("client_id", clientId);
         parameters.put("response_type", "code");
         parameters.put("scope", "openid");
         parameters.put("redirect_uri", redirectUri);
-        parameters.put("state", randomToken());
-        parameters.put("nonce", randomToken());
-        parameters.put("code_challenge", challengeOf(verifier));
+        parameters.put("state", OAuthValues.randomToken());
+        parameters.put("nonce", OAuthValues.randomToken());
+        parameters.put("code_challenge", OAuthValues.pkceChallenge(verifier));
         parameters.put("code_challenge_method", "S256");
         parameters.putAll(extraParameters);
-        return new AuthorizationRequest(realmUrl + "/protocol/openid-connect/auth?" + form(parameters), verifier);
+        return new AuthorizationRequest(realmUrl + "/protocol/openid-connect/auth?" + OAuthValues.form(parameters), verifier);
     }
 
     public AuthorizationRequest authorizationRequest() {
@@ -86,7 +80,7 @@ public final class PortalClient {
         parameters.put("client_secret", clientSecret);
         HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(parameters))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(OAuthValues.form(parameters))).build();
         Map<String, Object> json = readJson(send(request, 200));
         return new Tokens((String) json.get("access_token"), (String) json.get("id_token"),
                 (String) json.get("refresh_token"));
@@ -114,28 +108,6 @@ public final class PortalClient {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String form(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(p -> URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String challengeOf(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
