@@ -63,6 +63,9 @@ public final class Chromium implements AutoCloseable {
 
     /** The browser with no cookies left, asking for pages in the given languages (an Accept-Language value). */
     public WebDriver newSession(String acceptLanguage) {
+        // Leave the last page first: a navigation it still had under way (a viewport switch can reload a page, which
+        // re-posts its form) would otherwise reach Keycloak after the cookies are gone, or land after our next get.
+        driver.get("about:blank");
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", acceptLanguage)));
