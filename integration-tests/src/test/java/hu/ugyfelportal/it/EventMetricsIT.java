@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.DapPhone;
-import hu.ugyfelportal.it.support.EventCounters;
+import hu.ugyfelportal.it.support.MetricCounters;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.TestEnvironment;
@@ -36,7 +36,7 @@ class EventMetricsIT {
     void aSentCodeIsCountedAsSendVerifyEmailWithoutError(TestEnvironment env) {
         String email = customer(env, "metrika-kod", AdminApi.oneClientNumber());
         Map<String, String> sent = series(env, "send_verify_email", "", PORTAL_CLIENT);
-        EventCounters before = counters(env);
+        MetricCounters before = counters(env);
 
         Browser browser = env.newBrowser();
         Page codePage = submitPassword(env, browser, email, PASSWORD);
@@ -52,7 +52,7 @@ class EventMetricsIT {
         Page codePage = submitPassword(env, browser, email, PASSWORD);
         String wrong = wrongCode(LoginJourney.codeFrom(LoginJourney.awaitMail(env, email, 0)));
         Map<String, String> invalidCode = series(env, "login", "invalid_code", PORTAL_CLIENT);
-        EventCounters before = counters(env);
+        MetricCounters before = counters(env);
 
         Page refused = browser.submit(codePage, LoginJourney.CODE_FORM, Map.of("code", wrong));
 
@@ -64,7 +64,7 @@ class EventMetricsIT {
     void aFailedCodeMailIsCountedAsSendVerifyEmailWithEmailSendFailed(TestEnvironment env) {
         String email = customer(env, "metrika-smtp", AdminApi.oneClientNumber());
         Map<String, String> failed = series(env, "send_verify_email", "email_send_failed", PORTAL_CLIENT);
-        EventCounters before = counters(env);
+        MetricCounters before = counters(env);
         Browser browser = env.newBrowser();
         Page page;
         env.mail().stop();
@@ -87,7 +87,7 @@ class EventMetricsIT {
                 browser.open(env.portal().authorizationRequest().url()), email, PASSWORD);
         assertThat(chooser.has(LoginJourney.CHOOSER_FORM)).as("chooser: %s", chooser).isTrue();
         Map<String, String> refusedNumber = series(env, "login", "client_number_not_eligible", PORTAL_CLIENT);
-        EventCounters before = counters(env);
+        MetricCounters before = counters(env);
 
         Page refused = LoginJourney.chooseClientNumber(browser, chooser, "43000003");
 
@@ -102,7 +102,7 @@ class EventMetricsIT {
         Map<String, String> rejected = new HashMap<>(series(env, "identity_provider_login", "dap_presentation_rejected",
                 null));
         rejected.put("idp", "dap");
-        EventCounters before = counters(env);
+        MetricCounters before = counters(env);
 
         // A plain vp_token where the QR asked for an encrypted answer: the presentation is refused.
         DapPhone.Outcome answer = env.dap().approveUnencrypted(DapPhone.scan(qr), "kovacs-janos");
@@ -122,7 +122,7 @@ class EventMetricsIT {
         for (int i = 0; i < failureFactor; i++) {
             submitPassword(env, browser, email, "Rossz-jelszo-" + i);
         }
-        EventCounters before = counters(env);
+        MetricCounters before = counters(env);
 
         Page locked = submitPassword(env, browser, email, PASSWORD);
 
@@ -151,21 +151,22 @@ class EventMetricsIT {
         return labels;
     }
 
-    private static EventCounters counters(TestEnvironment env) {
-        return EventCounters.read(env.keycloak().metricsUrl()
-                .orElseThrow(() -> new AssertionError("This Keycloak has no metrics endpoint (the Testcontainers path)")));
+    private static MetricCounters counters(TestEnvironment env) {
+        return MetricCounters.read(env.keycloak().metricsUrl()
+                .orElseThrow(() -> new AssertionError("This Keycloak has no metrics endpoint (the Testcontainers path)")),
+                MetricCounters.USER_EVENTS);
     }
 
     /** The counter grows by exactly one (Keycloak counts an event once its transaction has ended). */
-    private static void assertCountedOnce(TestEnvironment env, EventCounters before, Map<String, String> labels) {
+    private static void assertCountedOnce(TestEnvironment env, MetricCounters before, Map<String, String> labels) {
         double expected = before.count(labels) + 1;
         Instant deadline = Instant.now().plus(COUNTED_WITHIN);
-        EventCounters after = counters(env);
+        MetricCounters after = counters(env);
         while (after.count(labels) < expected && Instant.now().isBefore(deadline)) {
             sleep();
             after = counters(env);
         }
-        assertThat(after.count(labels)).as("%s%s; our realm's series now: %s", EventCounters.SERIES, labels,
+        assertThat(after.count(labels)).as("%s%s; our realm's series now: %s", MetricCounters.USER_EVENTS, labels,
                 after.series().stream().filter(s -> env.realm().equals(s.labels().get("realm"))).toList())
                 .isEqualTo(expected);
     }

@@ -4,7 +4,7 @@ import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.ClusterEnvironment;
 import hu.ugyfelportal.it.support.ClusterExtension;
 import hu.ugyfelportal.it.support.ClusterNode;
-import hu.ugyfelportal.it.support.EventCounters;
+import hu.ugyfelportal.it.support.MetricCounters;
 import hu.ugyfelportal.it.support.KeycloakConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,12 +70,12 @@ class BuildOptionsIT {
 
         Map<String, String> sentCode = Map.of("event", "send_verify_email", "error", "", "realm", "ugyfelportal",
                 "client_id", "ugyfelportal-portal");
-        double before = EventCounters.read(node.metricsUrl().orElseThrow()).count(sentCode);
+        double before = MetricCounters.read(node.metricsUrl().orElseThrow(), MetricCounters.USER_EVENTS).count(sentCode);
         String email = AdminApi.uniqueEmail("cluster-metrika");
         ClusterJourney.customer(cluster, email);
         ClusterJourney.toCodePage(cluster, node, email);
 
-        assertThat(EventCounters.read(node.metricsUrl().orElseThrow()).count(sentCode))
+        assertThat(MetricCounters.read(node.metricsUrl().orElseThrow(), MetricCounters.USER_EVENTS).count(sentCode))
                 .as("the code mail counted on the node that sent it").isEqualTo(before + 1);
     }
 

@@ -5,6 +5,7 @@ import hu.ugyfelportal.it.registration.RealmSwitches;
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LoginJourney;
+import hu.ugyfelportal.it.support.MetricCounters;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.PortalClient;
 import hu.ugyfelportal.it.support.TestEnvironment;
@@ -14,10 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +60,6 @@ class LoginBenchmark {
      * micrometer "keycloak.credentials.password.hashing", base unit "validations").
      */
     private static final String HASH_METRIC = "keycloak_credentials_password_hashing_validations_total";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void fullFlowAgainstPlainPasswordLogin(TestEnvironment env) {
@@ -196,21 +192,7 @@ class LoginBenchmark {
     private static double passwordHashes(TestEnvironment env) {
         String url = env.keycloak().metricsUrl().orElseThrow(() -> new AssertionError(
                 "This Keycloak has no metrics endpoint the benchmark can read (the Testcontainers path)"));
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
-            String realmTag = "realm=\"" + env.realm() + "\"";
-            return response.body().lines()
-                    .filter(line -> line.startsWith(HASH_METRIC + "{") && line.contains(realmTag))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                    .sum();
-        } catch (IOException e) {
-            throw new AssertionError("Could not read Keycloak's metrics at " + url, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("Interrupted while reading Keycloak's metrics", e);
-        }
+        return MetricCounters.read(url, HASH_METRIC).count(Map.of("realm", env.realm()));
     }
 
     private static void print(TestEnvironment env, Duration runLength, List<Measured> table) {

@@ -13,35 +13,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keycloak's user-event counters ({@code keycloak_user_events_total}) as Prometheus reads them from the management
- * port's {@code /metrics}: one series per event (the type without {@code _ERROR}), error, realm, identity provider
- * and client.
+ * One counter of Keycloak's as Prometheus reads it from the management port's {@code /metrics}: its series, each
+ * with its labels, e.g. the user-event counter (one series per event — the type without {@code _ERROR} —, error,
+ * realm, identity provider and client) or the password-hash counter (per realm).
  */
-public final class EventCounters {
+public final class MetricCounters {
 
-    public static final String SERIES = "keycloak_user_events_total";
-    private static final Pattern LINE = Pattern.compile("^" + SERIES + "\\{(.*)}\\s+(\\S+)$");
+    /** Keycloak's event metrics: every stored or not stored user event, counted. */
+    public static final String USER_EVENTS = "keycloak_user_events_total";
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final List<Series> series;
 
-    private EventCounters(List<Series> series) {
+    private MetricCounters(List<Series> series) {
         this.series = series;
     }
 
     public record Series(Map<String, String> labels, double value) {
     }
 
-    public static EventCounters read(String metricsUrl) {
+    public static MetricCounters read(String metricsUrl, String counter) {
+        Pattern line = Pattern.compile("^" + Pattern.quote(counter) + "\\{(.*)}\\s+(\\S+)$");
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET " + metricsUrl + " answered " + response.statusCode());
             }
-            return new EventCounters(response.body().lines().map(LINE::matcher).filter(Matcher::matches)
-                    .map(line -> new Series(labels(line.group(1)), Double.parseDouble(line.group(2))))
+            return new MetricCounters(response.body().lines().map(line::matcher).filter(Matcher::matches)
+                    .map(matched -> new Series(labels(matched.group(1)), Double.parseDouble(matched.group(2))))
                     .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
