@@ -74,10 +74,10 @@ public class DapClaimMapper extends AbstractIdentityProviderMapper {
     }
 
     private static void copy(UserModel user, IdentityProviderMapperModel mapperModel, BrokeredIdentityContext context) {
-        Object claims = context.getContextData().get(DapEndpoint.CLAIMS);
+        Map<?, ?> disclosed = DapClaims.of(context);
         String claim = mapperModel.getConfig().get(CLAIM);
         String attribute = mapperModel.getConfig().get(USER_ATTRIBUTE);
-        if (!(claims instanceof Map<?, ?> disclosed) || claim == null || attribute == null || disclosed.get(claim) == null) {
+        if (claim == null || attribute == null || disclosed.get(claim) == null) {
             return;
         }
         String value = disclosed.get(claim).toString();

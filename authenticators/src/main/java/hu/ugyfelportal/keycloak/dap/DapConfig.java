@@ -1,5 +1,6 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import hu.ugyfelportal.keycloak.common.ConfigReader;
 import hu.ugyfelportal.keycloak.dap.protocol.ClientIdPrefix;
 import hu.ugyfelportal.keycloak.dap.protocol.IssuerTrust;
 import hu.ugyfelportal.keycloak.dap.protocol.Pem;
@@ -7,23 +8,25 @@ import hu.ugyfelportal.keycloak.dap.protocol.PresentationVerifier;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
 import hu.ugyfelportal.keycloak.dap.protocol.VerifierIdentity;
 
-import java.util.Arrays;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The DÁP identity provider's settings, as the admin console stores them in the provider's config: every
- * DÁP-specific choice the public sources leave open, with its default and its validation in this one place.
+ * DÁP-specific choice the public sources leave open, with its default and its validation in this one place. Read
+ * once per configuration ({@link #from}): the PEM key and certificates are parsed here, not on each request.
  *
  * @param qrScheme               how the QR link starts: the wallet's custom scheme or its https link
  * @param credentialType         the PID's {@code vct}
  * @param requestedClaims        the PID claims asked for (DCQL claim paths, top level)
  * @param subjectClaims          the requested claims that together identify the person for good
- * @param responseMode           {@code direct_post.jwt} (encrypted answers, the default) or {@code direct_post}
- * @param trustedIssuers         PEM certificates of the PID issuers' signing keys (pinned)
- * @param trustedIssuerCas       PEM CA certificates that a PID's {@code x5c} issuer chain may lead to
- * @param signingKey             PEM PKCS#8 EC P-256 key that signs our request objects
- * @param signingCertificates    PEM chain for that key, leaf first; its DNS name is our client_id
+ * @param mode                   {@code direct_post.jwt} (encrypted answers, the default) or {@code direct_post}
+ * @param verifierIdentity       our request-object signing key and its chain (whose leaf names our client_id);
+ *                               null until it is set ({@link #isComplete()})
+ * @param presentationVerifier   how a PID is checked, with the trusted issuers (pinned certificates, CAs); null
+ *                               until they are set ({@link #isComplete()})
  * @param requestLifetimeSeconds how long a QR code and its request stay usable
  * @param keyBindingMaxAgeSeconds how old the wallet's key-binding JWT may be
  * @param clockSkewSeconds       clock difference tolerated with the wallet and the issuer
@@ -31,16 +34,14 @@ import java.util.Map;
  *                               (it otherwise waits on one open status stream); also its no-JavaScript refresh, times three
  * @param statusHoldSeconds      how often the QR page's status stream gets a keep-alive while it waits; keep it below
  *                               the idle timeout of any reverse proxy in front of Keycloak
- * @param requirePidExpiry       whether a PID without {@code exp} is refused (the default; SD-JWT VC makes it optional)
  * @param clientIdPrefix         how the client_id names our certificate: {@code x509_san_dns} or {@code x509_hash}
  * @param statusList             how the PID's status list is fetched and cached
  */
 public record DapConfig(String qrScheme, String credentialType, List<String> requestedClaims,
-                        List<String> subjectClaims, String responseMode, String trustedIssuers,
-                        String trustedIssuerCas, String signingKey,
-                        String signingCertificates, int requestLifetimeSeconds, int keyBindingMaxAgeSeconds,
-                        int clockSkewSeconds, int pollIntervalSeconds, int statusHoldSeconds, boolean requirePidExpiry,
-                        String clientIdPrefix, StatusListSettings statusList) {
+                        List<String> subjectClaims, ResponseMode mode, VerifierIdentity verifierIdentity,
+                        PresentationVerifier presentationVerifier, int requestLifetimeSeconds,
+                        int keyBindingMaxAgeSeconds, int clockSkewSeconds, int pollIntervalSeconds,
+                        int statusHoldSeconds, ClientIdPrefix clientIdPrefix, StatusListSettings statusList) {
 
     public static final String QR_SCHEME = "dapQrScheme";
     public static final String CREDENTIAL_TYPE = "dapCredentialType";
@@ -63,140 +64,94 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
     public static final String DEFAULT_CREDENTIAL_TYPE = "urn:eudi:pid:1";
     public static final String DEFAULT_REQUESTED_CLAIMS = "family_name,given_name,birthdate,personal_administrative_number";
     public static final String DEFAULT_SUBJECT_CLAIMS = "personal_administrative_number";
-    public static final String DEFAULT_RESPONSE_MODE = ResponseMode.DIRECT_POST_JWT.parameter();
+    public static final ResponseMode DEFAULT_RESPONSE_MODE = ResponseMode.DIRECT_POST_JWT;
     public static final int DEFAULT_REQUEST_LIFETIME = 120;
     public static final int DEFAULT_KEY_BINDING_MAX_AGE = 300;
     public static final int DEFAULT_CLOCK_SKEW = 10;
     public static final int DEFAULT_POLL_INTERVAL = 2;
     /** Below the 60 s idle timeout common to reverse proxies and load balancers (nginx, AWS ALB). */
     public static final int DEFAULT_STATUS_HOLD = 50;
+    /** A PID without {@code exp} is refused unless this is turned off (SD-JWT VC makes {@code exp} optional). */
     public static final boolean DEFAULT_REQUIRE_PID_EXPIRY = true;
-    public static final String DEFAULT_CLIENT_ID_PREFIX = ClientIdPrefix.X509_SAN_DNS.value();
+    public static final ClientIdPrefix DEFAULT_CLIENT_ID_PREFIX = ClientIdPrefix.X509_SAN_DNS;
 
     public DapConfig {
-        if (qrScheme.isBlank() || qrScheme.contains(" ")) {
-            throw new IllegalArgumentException(QR_SCHEME + ": a URI scheme such as openid4vp:// or an https link");
-        }
-        if (requestedClaims.isEmpty()) {
-            throw new IllegalArgumentException(REQUESTED_CLAIMS + ": at least one PID claim");
-        }
-        if (subjectClaims.isEmpty() || !requestedClaims.containsAll(subjectClaims)) {
-            throw new IllegalArgumentException(SUBJECT_CLAIMS + ": one or more of the requested claims");
-        }
-        try {
-            ResponseMode.of(responseMode);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(RESPONSE_MODE + ": " + e.getMessage(), e);
-        }
-        try {
-            ClientIdPrefix.of(clientIdPrefix);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(CLIENT_ID_PREFIX + ": " + e.getMessage(), e);
-        }
-        requireBetween(REQUEST_LIFETIME, requestLifetimeSeconds, 5, 600);
-        requireBetween(KEY_BINDING_MAX_AGE, keyBindingMaxAgeSeconds, 10, 3600);
-        requireBetween(CLOCK_SKEW, clockSkewSeconds, 0, 300);
-        requireBetween(POLL_INTERVAL, pollIntervalSeconds, 1, 30);
-        requireBetween(STATUS_HOLD, statusHoldSeconds, 1, 300);
         requestedClaims = List.copyOf(requestedClaims);
         subjectClaims = List.copyOf(subjectClaims);
-        // The fields are not assigned yet inside this compact constructor, so the checks take the parameters.
-        if (!trustedIssuers.isBlank() || !trustedIssuerCas.isBlank()) {
-            issuerTrust(trustedIssuers, trustedIssuerCas);
-        }
-        if (!signingKey.isBlank() || !signingCertificates.isBlank()) {
-            verifierIdentity(signingKey, signingCertificates, ClientIdPrefix.of(clientIdPrefix));
-        }
     }
 
+    /**
+     * @throws ConfigReader.InvalidSettingsException naming every wrong setting (never a key's content)
+     */
     public static DapConfig from(Map<String, String> config) {
-        return new DapConfig(
-                text(config, QR_SCHEME, DEFAULT_QR_SCHEME),
-                text(config, CREDENTIAL_TYPE, DEFAULT_CREDENTIAL_TYPE),
-                list(text(config, REQUESTED_CLAIMS, DEFAULT_REQUESTED_CLAIMS)),
-                list(text(config, SUBJECT_CLAIMS, DEFAULT_SUBJECT_CLAIMS)),
-                text(config, RESPONSE_MODE, DEFAULT_RESPONSE_MODE),
-                text(config, TRUSTED_ISSUERS, ""),
-                text(config, TRUSTED_ISSUER_CAS, ""),
-                text(config, SIGNING_KEY, ""),
-                text(config, SIGNING_CERTIFICATES, ""),
-                number(config, REQUEST_LIFETIME, DEFAULT_REQUEST_LIFETIME),
-                number(config, KEY_BINDING_MAX_AGE, DEFAULT_KEY_BINDING_MAX_AGE),
-                number(config, CLOCK_SKEW, DEFAULT_CLOCK_SKEW),
-                number(config, POLL_INTERVAL, DEFAULT_POLL_INTERVAL),
-                number(config, STATUS_HOLD, DEFAULT_STATUS_HOLD),
-                bool(config, REQUIRE_PID_EXPIRY, DEFAULT_REQUIRE_PID_EXPIRY),
-                text(config, CLIENT_ID_PREFIX, DEFAULT_CLIENT_ID_PREFIX),
-                StatusListSettings.from(config));
+        ConfigReader read = new ConfigReader("DÁP identity provider", config);
+        String qrScheme = read.text(QR_SCHEME, DEFAULT_QR_SCHEME);
+        if (qrScheme.contains(" ")) {
+            read.problem(QR_SCHEME + ": a URI scheme such as openid4vp:// or an https link");
+        }
+        String credentialType = read.text(CREDENTIAL_TYPE, DEFAULT_CREDENTIAL_TYPE);
+        List<String> requestedClaims = read.list(REQUESTED_CLAIMS, DEFAULT_REQUESTED_CLAIMS);
+        if (requestedClaims.isEmpty()) {
+            read.problem(REQUESTED_CLAIMS + ": at least one PID claim");
+        }
+        List<String> subjectClaims = read.list(SUBJECT_CLAIMS, DEFAULT_SUBJECT_CLAIMS);
+        if (subjectClaims.isEmpty() || !requestedClaims.containsAll(subjectClaims)) {
+            read.problem(SUBJECT_CLAIMS + ": one or more of the requested claims");
+        }
+        ResponseMode mode = read.oneOf(RESPONSE_MODE, ResponseMode.class, ResponseMode::parameter, DEFAULT_RESPONSE_MODE);
+        ClientIdPrefix clientIdPrefix = read.oneOf(CLIENT_ID_PREFIX, ClientIdPrefix.class, ClientIdPrefix::value,
+                DEFAULT_CLIENT_ID_PREFIX);
+        int requestLifetime = read.wholeNumber(REQUEST_LIFETIME, 5, 600, DEFAULT_REQUEST_LIFETIME);
+        int keyBindingMaxAge = read.wholeNumber(KEY_BINDING_MAX_AGE, 10, 3600, DEFAULT_KEY_BINDING_MAX_AGE);
+        int clockSkew = read.wholeNumber(CLOCK_SKEW, 0, 300, DEFAULT_CLOCK_SKEW);
+        int pollInterval = read.wholeNumber(POLL_INTERVAL, 1, 30, DEFAULT_POLL_INTERVAL);
+        int statusHold = read.wholeNumber(STATUS_HOLD, 1, 300, DEFAULT_STATUS_HOLD);
+        boolean requirePidExpiry = read.bool(REQUIRE_PID_EXPIRY, DEFAULT_REQUIRE_PID_EXPIRY);
+        VerifierIdentity verifier = verifierIdentity(read, clientIdPrefix);
+        IssuerTrust trust = issuerTrust(read);
+        StatusListSettings statusList = StatusListSettings.read(read);
+        read.finish();
+        PresentationVerifier presentationVerifier = trust == null ? null
+                : new PresentationVerifier(trust, credentialType, keyBindingMaxAge, clockSkew, requirePidExpiry);
+        return new DapConfig(qrScheme, credentialType, requestedClaims, subjectClaims, mode, verifier,
+                presentationVerifier, requestLifetime, keyBindingMaxAge, clockSkew, pollInterval, statusHold,
+                clientIdPrefix, statusList);
     }
 
     /** False until the keys and trusted issuers (or their CAs) are set: a realm may be imported before DÁP is connected. */
     public boolean isComplete() {
-        return (!trustedIssuers.isBlank() || !trustedIssuerCas.isBlank()) && !signingKey.isBlank()
-                && !signingCertificates.isBlank();
+        return verifierIdentity != null && presentationVerifier != null;
     }
 
-    public ResponseMode mode() {
-        return ResponseMode.of(responseMode);
-    }
-
-    public VerifierIdentity verifierIdentity() {
-        return verifierIdentity(signingKey, signingCertificates, ClientIdPrefix.of(clientIdPrefix));
-    }
-
-    public PresentationVerifier presentationVerifier() {
-        return new PresentationVerifier(issuerTrust(trustedIssuers, trustedIssuerCas), credentialType,
-                keyBindingMaxAgeSeconds, clockSkewSeconds, requirePidExpiry);
-    }
-
-    private static VerifierIdentity verifierIdentity(String signingKey, String signingCertificates, ClientIdPrefix prefix) {
+    /** The signing key and its chain, parsed each on its own and then checked together; null while neither is set. */
+    private static VerifierIdentity verifierIdentity(ConfigReader read, ClientIdPrefix prefix) {
+        boolean keySet = !read.text(SIGNING_KEY, "").isEmpty();
+        boolean chainSet = !read.text(SIGNING_CERTIFICATES, "").isEmpty();
+        PrivateKey key = read.parsed(SIGNING_KEY, Pem::ecPrivateKey, null);
+        List<X509Certificate> chain = read.parsed(SIGNING_CERTIFICATES, Pem::certificates, null);
+        if (!keySet && !chainSet || keySet && key == null || chainSet && chain == null) {
+            return null; // not set, or a parse problem already noted
+        }
         try {
-            return VerifierIdentity.fromPem(signingKey, signingCertificates, prefix);
+            return new VerifierIdentity(key, chain == null ? List.of() : chain, prefix);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(SIGNING_KEY + " / " + SIGNING_CERTIFICATES + ": " + e.getMessage(), e);
+            read.problem(SIGNING_KEY + " / " + SIGNING_CERTIFICATES + ": " + e.getMessage());
+            return null;
         }
     }
 
-    private static IssuerTrust issuerTrust(String trustedIssuers, String trustedIssuerCas) {
+    /** The pinned issuer certificates and the CAs, parsed each on its own and then checked together; null while neither is set. */
+    private static IssuerTrust issuerTrust(ConfigReader read) {
+        List<X509Certificate> pinned = read.parsed(TRUSTED_ISSUERS, Pem::certificates, List.of());
+        List<X509Certificate> anchors = read.parsed(TRUSTED_ISSUER_CAS, Pem::certificates, List.of());
+        if (pinned.isEmpty() && anchors.isEmpty()) {
+            return null; // not set, or a parse problem already noted
+        }
         try {
-            return new IssuerTrust(Pem.certificates(trustedIssuers), Pem.certificates(trustedIssuerCas));
+            return new IssuerTrust(pinned, anchors);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(TRUSTED_ISSUERS + " / " + TRUSTED_ISSUER_CAS + ": " + e.getMessage(), e);
+            read.problem(TRUSTED_ISSUERS + " / " + TRUSTED_ISSUER_CAS + ": " + e.getMessage());
+            return null;
         }
-    }
-
-    static void requireBetween(String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(name + ": between " + min + " and " + max + " seconds, not " + value);
-        }
-    }
-
-    static String text(Map<String, String> config, String key, String defaultValue) {
-        String value = config.get(key);
-        return value == null || value.isBlank() ? defaultValue : value.trim();
-    }
-
-    static int number(Map<String, String> config, String key, int defaultValue) {
-        String value = config.get(key);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": a whole number of seconds, not '" + value + "'");
-        }
-    }
-
-    private static boolean bool(Map<String, String> config, String key, boolean defaultValue) {
-        String value = text(config, key, String.valueOf(defaultValue));
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new IllegalArgumentException(key + ": true or false, not '" + value + "'");
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private static List<String> list(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(claim -> !claim.isEmpty()).toList();
     }
 }

@@ -2,11 +2,12 @@ package hu.ugyfelportal.keycloak.dap;
 
 import hu.ugyfelportal.keycloak.clientnumber.ClientNumbers;
 import hu.ugyfelportal.keycloak.clientnumber.LoginMethod;
+import hu.ugyfelportal.keycloak.common.ConfigReader;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -20,43 +21,106 @@ import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Login and account linking with the DÁP app (OpenID for Verifiable Presentations, cross-device). Instead of
  * redirecting to a remote login page, the browser goes to our own QR page ({@link DapEndpoint}); the phone talks
- * to the endpoint's request and response URIs; the QR page completes the login once the phone has answered.
+ * to the endpoint's request and response URIs ({@link DapWallet}); once it has answered, the QR page hands the result
+ * back here ({@link #authenticated}), which builds the identity for Keycloak's broker, as
+ * {@code AbstractOAuth2IdentityProvider} does for its endpoint.
  */
 public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityProviderModel> {
 
+    static final String ERROR_NOT_CONFIGURED = "dap_not_configured";
+    static final String ERROR_MISCONFIGURED = "dap_misconfigured";
     private static final Logger LOG = Logger.getLogger(DapIdentityProvider.class);
 
-    public DapIdentityProvider(KeycloakSession session, DapIdentityProviderModel model) {
+    private final QrPageWaiters waitingPages;
+
+    /** @param waitingPages this node's waiting QR pages ({@link DapIdentityProviderFactory} owns them) */
+    public DapIdentityProvider(KeycloakSession session, DapIdentityProviderModel model, QrPageWaiters waitingPages) {
         super(session, model);
+        this.waitingPages = waitingPages;
     }
 
     @Override
     public Response performLogin(AuthenticationRequest request) {
         AuthenticationSessionModel authSession = request.getAuthenticationSession();
-        DapConfig config = getConfig().dapConfig();
-        if (!config.isComplete()) {
-            LOG.warnf("DÁP identity provider '%s' has no signing key, certificate chain or trusted issuer yet",
-                    getConfig().getAlias());
-            return errorPage(authSession, EventType.IDENTITY_PROVIDER_LOGIN_ERROR, "dap_not_configured", Messages.NOT_CONFIGURED);
+        // Keycloak hands a provider's performLogin no event builder: this request's one event gets its own.
+        EventBuilder event = new EventBuilder(authSession.getRealm(), session, session.getContext().getConnection());
+        Optional<String> settingsError = settingsError();
+        if (settingsError.isPresent()) {
+            return errorPage(event, EventType.IDENTITY_PROVIDER_LOGIN_ERROR, authSession, settingsError.get(), null,
+                    DapMessages.NOT_CONFIGURED);
         }
         if (isLinking(authSession) && ClientNumbers.eligible(authSession.getAuthenticatedUser(), LoginMethod.DAP).isEmpty()) {
-            return errorPage(authSession, EventType.FEDERATED_IDENTITY_LINK_ERROR, "dap_not_eligible", Messages.LINK_NOT_ELIGIBLE);
+            return errorPage(event, EventType.FEDERATED_IDENTITY_LINK_ERROR, authSession, "dap_not_eligible", null,
+                    DapMessages.LINK_NOT_ELIGIBLE);
         }
-        new DapTransactions(session, config).start(authSession);
-        URI qrPage = UriBuilder.fromUri(request.getRedirectUri()).path(DapEndpoint.QR_PATH)
-                .queryParam(DapEndpoint.CLIENT_ID, authSession.getClient().getClientId())
-                .queryParam(DapEndpoint.TAB_ID, authSession.getTabId())
-                .build();
+        new DapTransactions(session, getConfig().dapConfig(), waitingPages).start(authSession);
+        URI qrPage = URI.create(new DapUrls(URI.create(request.getRedirectUri()))
+                .browser(DapUrls.QR, authSession.getClient().getClientId(), authSession.getTabId()));
         return Response.seeOther(qrPage).build();
     }
 
     @Override
     public Object callback(RealmModel realm, AuthenticationCallback callback, EventBuilder event) {
-        return new DapEndpoint(session, realm, this, callback, event);
+        return new DapEndpoint(session, realm, this, callback, event, waitingPages);
+    }
+
+    /**
+     * Why these settings cannot serve a login (the event's error), or empty when they can. Wrong settings are refused
+     * when an administrator saves them; they reach a login only from an older version's data or a hand-edited
+     * database, and are then logged by name (never a key's content) at each attempt, as the e-mail code step does.
+     */
+    Optional<String> settingsError() {
+        try {
+            if (getConfig().dapConfig().isComplete()) {
+                return Optional.empty();
+            }
+            LOG.warnf("DÁP identity provider '%s' has no signing key, certificate chain or trusted issuer yet",
+                    getConfig().getAlias());
+            return Optional.of(ERROR_NOT_CONFIGURED);
+        } catch (ConfigReader.InvalidSettingsException e) {
+            LOG.errorf("DÁP identity provider '%s' is refused: %s", getConfig().getAlias(), e.getMessage());
+            return Optional.of(ERROR_MISCONFIGURED);
+        }
+    }
+
+    /**
+     * The phone approved: Keycloak's broker gets the identity (a login, or a link to the logged-in user) unless the
+     * linked-user rules refuse it. The identity is refused here rather than by Keycloak (see {@link DapLinkedUser}).
+     */
+    Response authenticated(AuthenticationSessionModel authSession, DapTransactions.Result result,
+                           AuthenticationCallback callback, EventBuilder event) {
+        DapLinkedUser linked = DapLinkedUser.find(session, authSession.getRealm(), getConfig().getAlias(), result.subject());
+        if (isLinking(authSession)) {
+            if (linked.isLinkedToAnotherThan(authSession.getAuthenticatedUser())) {
+                return callback.error(getConfig(), DapMessages.ALREADY_LINKED);
+            }
+        } else {
+            Optional<String> refusal = linked.loginRefusal();
+            if (refusal.isPresent()) {
+                return errorPage(event, EventType.IDENTITY_PROVIDER_LOGIN_ERROR, authSession, refusal.get(),
+                        linked.conflictReason(), DapMessages.LOGIN_FAILED);
+            }
+        }
+        return callback.authenticated(identity(authSession, result));
+    }
+
+    private BrokeredIdentityContext identity(AuthenticationSessionModel authSession, DapTransactions.Result result) {
+        Map<String, Object> claims = DapClaims.fromJson(result.claimsJson());
+        BrokeredIdentityContext identity = new BrokeredIdentityContext(result.subject(), getConfig());
+        identity.setIdp(this);
+        identity.setAuthenticationSession(authSession);
+        // Keycloak writes the broker username into events and the log: the hashed subject, never the person's name.
+        identity.setUsername(result.subject());
+        identity.setFirstName(text(claims.get("given_name")));
+        identity.setLastName(text(claims.get("family_name")));
+        DapClaims.attach(identity, claims);
+        return identity;
     }
 
     /** DÁP gives no token to store or hand out: a presentation proves who the person is, once. */
@@ -76,16 +140,15 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
         return authSession.getAuthNote(IdentityBrokerService.LINKING_IDENTITY_PROVIDER) != null;
     }
 
-    Response errorPage(AuthenticationSessionModel authSession, EventType type, String error, String messageKey) {
-        return errorPage(authSession, type, error, null, messageKey);
-    }
-
-    /** @param reason for the administrators' event, or null; never a secret or personal data */
-    Response errorPage(AuthenticationSessionModel authSession, EventType type, String error, String reason,
-                       String messageKey) {
-        EventBuilder event = new EventBuilder(session.getContext().getRealm(), session, session.getContext().getConnection())
-                .event(type)
-                .detail(Details.IDENTITY_PROVIDER, getConfig().getAlias());
+    /**
+     * The portal's error page with this request's one event on {@code event}.
+     *
+     * @param authSession the login, or null when none was found
+     * @param reason      for the administrators' event, or null; never a secret or personal data
+     */
+    Response errorPage(EventBuilder event, EventType type, AuthenticationSessionModel authSession, String error,
+                       String reason, String messageKey) {
+        event.event(type).detail(Details.IDENTITY_PROVIDER, getConfig().getAlias());
         if (reason != null) {
             event.detail(Details.REASON, reason);
         }
@@ -100,21 +163,7 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
                 .createErrorPage(Response.Status.BAD_REQUEST);
     }
 
-    /** Message keys of the theme's dap section. */
-    static final class Messages {
-        static final String NOT_CONFIGURED = "dap.notConfigured";
-        static final String LINK_NOT_ELIGIBLE = "dap.linkNotEligible";
-        static final String LOGIN_FAILED = "dap.loginFailed";
-        static final String ALREADY_LINKED = "dap.alreadyLinked";
-        static final String SESSION_EXPIRED = "dap.sessionExpired";
-        static final String DECLINED = "dap.declined";
-        static final String REJECTED = "dap.rejected";
-        static final String EXPIRED = "dap.expired";
-        static final String PID_REVOKED = "dap.pidRevoked";
-        static final String PID_SUSPENDED = "dap.pidSuspended";
-        static final String PID_STATUS_UNAVAILABLE = "dap.pidStatusUnavailable";
-
-        private Messages() {
-        }
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

@@ -4,8 +4,6 @@ import hu.ugyfelportal.keycloak.dap.protocol.ClientIdPrefix;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
 import org.keycloak.Config;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
-import org.keycloak.broker.provider.IdentityProvider;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -13,8 +11,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-import java.util.Arrays;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,27 +75,6 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
         }
     }
 
-    static QrPageWaiters waitingPages(KeycloakSession session) {
-        Object factory = session.getKeycloakSessionFactory().getProviderFactory(IdentityProvider.class, PROVIDER_ID);
-        return ((DapIdentityProviderFactory) factory).waitingPages;
-    }
-
-    /** Once this session's changes (the wallet's saved answer) are committed, this node's pages for it are checked. */
-    static void wakeWaitingPagesAfterCommit(KeycloakSession session, String transaction) {
-        QrPageWaiters waiters = waitingPages(session);
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                waiters.wake(transaction);
-            }
-
-            @Override
-            protected void rollbackImpl() {
-                // Nothing was saved: the pages keep waiting.
-            }
-        });
-    }
-
     @Override
     public String getId() {
         return PROVIDER_ID;
@@ -110,10 +87,11 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
 
     @Override
     public DapIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
-        return new DapIdentityProvider(session, new DapIdentityProviderModel(model, parsed(model.getConfig())));
+        return new DapIdentityProvider(session, new DapIdentityProviderModel(model, parsed(model.getConfig())),
+                waitingPages);
     }
 
-    /** Null for wrong settings: the model then parses them where they are used, which reports them as before. */
+    /** Null for wrong settings: the model then parses them where they are used, and the provider reports them. */
     private DapConfig parsed(Map<String, String> config) {
         Map<String, String> raw = new HashMap<>(config);
         DapConfig parsed = parsedConfigs.get(raw);
@@ -152,7 +130,7 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
                 .helpText("Requested claims that identify the person for good; their SHA-256 is the linked identity.").add()
                 .property().name(DapConfig.RESPONSE_MODE).label("Response mode").type(ProviderConfigProperty.LIST_TYPE)
                 .options(Arrays.stream(ResponseMode.values()).map(ResponseMode::parameter).toList())
-                .defaultValue(DapConfig.DEFAULT_RESPONSE_MODE)
+                .defaultValue(DapConfig.DEFAULT_RESPONSE_MODE.parameter())
                 .helpText("direct_post.jwt: the wallet encrypts its answer to a key made for each login.").add()
                 .property().name(DapConfig.TRUSTED_ISSUERS).label("Trusted PID issuer certificates (PEM)")
                 .type(ProviderConfigProperty.TEXT_TYPE).helpText("Issuer signing certificates trusted as they are (pinned).").add()
@@ -172,7 +150,7 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
                 .defaultValue(String.valueOf(DapConfig.DEFAULT_CLOCK_SKEW)).add()
                 .property().name(DapConfig.CLIENT_ID_PREFIX).label("Client identifier prefix").type(ProviderConfigProperty.LIST_TYPE)
                 .options(Arrays.stream(ClientIdPrefix.values()).map(ClientIdPrefix::value).toList())
-                .defaultValue(DapConfig.DEFAULT_CLIENT_ID_PREFIX)
+                .defaultValue(DapConfig.DEFAULT_CLIENT_ID_PREFIX.value())
                 .helpText("x509_san_dns: the client_id is the signing certificate's DNS name (which must be this "
                         + "server's host). x509_hash: the SHA-256 of the certificate, as HAIP asks.").add()
                 .property().name(DapConfig.REQUIRE_PID_EXPIRY).label("Refuse a PID without expiry (exp)")

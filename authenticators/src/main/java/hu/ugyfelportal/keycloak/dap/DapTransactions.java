@@ -1,10 +1,12 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import hu.ugyfelportal.keycloak.common.ConfigReader;
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException;
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseEncryptionKey;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
 import org.keycloak.common.util.SecretGenerator;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -52,11 +54,11 @@ final class DapTransactions {
     /** What the wallet's answer came to, with the message the QR page then shows; kept until the browser collects it. */
     enum Outcome {
         APPROVED(null),
-        DECLINED(DapIdentityProvider.Messages.DECLINED),
-        REJECTED(DapIdentityProvider.Messages.REJECTED),
-        PID_REVOKED(DapIdentityProvider.Messages.PID_REVOKED),
-        PID_SUSPENDED(DapIdentityProvider.Messages.PID_SUSPENDED),
-        PID_STATUS_UNAVAILABLE(DapIdentityProvider.Messages.PID_STATUS_UNAVAILABLE);
+        DECLINED(DapMessages.DECLINED),
+        REJECTED(DapMessages.REJECTED),
+        PID_REVOKED(DapMessages.PID_REVOKED),
+        PID_SUSPENDED(DapMessages.PID_SUSPENDED),
+        PID_STATUS_UNAVAILABLE(DapMessages.PID_STATUS_UNAVAILABLE);
 
         private final String messageKey;
 
@@ -96,16 +98,19 @@ final class DapTransactions {
     private final KeycloakSession session;
     private final SingleUseObjectProvider store;
     private final DapConfig config;
+    private final QrPageWaiters waitingPages;
 
-    DapTransactions(KeycloakSession session, DapConfig config) {
+    /** @param waitingPages this node's waiting QR pages, woken when an answer is saved here */
+    DapTransactions(KeycloakSession session, DapConfig config, QrPageWaiters waitingPages) {
         this.session = session;
         this.store = session.singleUseObjects();
         this.config = config;
+        this.waitingPages = waitingPages;
     }
 
     /** A new QR for this browser session; the previous one (if any) is voided and can no longer complete anything. */
     void start(AuthenticationSessionModel authSession) {
-        discard(authSession);
+        discard(session, authSession);
         String transaction = randomToken();
         String requestId = randomToken();
         Instant expiresAt = Instant.now().plusSeconds(config.requestLifetimeSeconds());
@@ -120,9 +125,10 @@ final class DapTransactions {
     /**
      * Voids this browser session's transaction ("Mégse", or a new QR): its request, transaction, key index and any
      * result are removed from the stores and its notes from the session, so a wallet that approves the old QR gets an
-     * error and nothing is left for the QR page to complete.
+     * error and nothing is left for the QR page to complete. Needs none of the settings, so it works while they are wrong.
      */
-    void discard(AuthenticationSessionModel authSession) {
+    static void discard(KeycloakSession session, AuthenticationSessionModel authSession) {
+        SingleUseObjectProvider store = session.singleUseObjects();
         String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
         String requestId = authSession.getAuthNote(NOTE_REQUEST);
         if (requestId != null) {
@@ -166,7 +172,7 @@ final class DapTransactions {
             store.put(KEY_ID_KEY + key.keyId(), transactionLifetime(), Map.of(TRANSACTION, transaction));
         }
         store.replace(TRANSACTION_KEY + transaction, fetched);
-        return Optional.of(pending(transaction, fetched));
+        return pending(transaction, fetched);
     }
 
     /**
@@ -191,7 +197,7 @@ final class DapTransactions {
         if (pending == null || !pending.containsKey(FETCHED)) {
             return Optional.empty();
         }
-        return Optional.of(pending(transaction, pending));
+        return pending(transaction, pending);
     }
 
     /** The wallet's encrypted answer, found by the {@code kid} of the key made for its transaction; once. */
@@ -203,12 +209,19 @@ final class DapTransactions {
         return index == null ? Optional.empty() : takeTransaction(index.get(TRANSACTION));
     }
 
-    private static Pending pending(String transaction, Map<String, String> notes) {
+    /** Empty for notes this version cannot read (left by an older one): as if the transaction had expired. */
+    private static Optional<Pending> pending(String transaction, Map<String, String> notes) {
+        Optional<Long> expires = StoredNotes.epochSecond(notes.get(EXPIRES));
+        Optional<ResponseMode> mode = notes.containsKey(MODE)
+                ? ConfigReader.parse(notes.get(MODE), ResponseMode.class, ResponseMode::parameter) : Optional.empty();
+        if (expires.isEmpty() || notes.containsKey(MODE) && mode.isEmpty()) {
+            return Optional.empty();
+        }
         ResponseEncryptionKey key = notes.containsKey(KEY_ID)
                 ? ResponseEncryptionKey.restore(notes.get(KEY_ID), notes.get(PUBLIC_KEY), notes.get(PRIVATE_KEY),
                 List.of(notes.get(CONTENT_ENCRYPTIONS).split(","))) : null;
-        return new Pending(transaction, notes.get(NONCE), Instant.ofEpochSecond(Long.parseLong(notes.get(EXPIRES))),
-                notes.containsKey(MODE) ? ResponseMode.of(notes.get(MODE)) : null, key);
+        return Optional.of(new Pending(transaction, notes.get(NONCE), Instant.ofEpochSecond(expires.get()),
+                mode.orElse(null), key));
     }
 
     void saveResult(String transaction, Result result) {
@@ -219,10 +232,28 @@ final class DapTransactions {
             notes.put("claims", result.claimsJson());
         }
         store.put(RESULT_KEY + transaction, config.requestLifetimeSeconds(), notes);
-        DapIdentityProviderFactory.wakeWaitingPagesAfterCommit(session, transaction);
+        wakeWaitingPageAfterCommit(transaction);
     }
 
-    /** The result for this browser session's own transaction, removed so that it completes one login only. */
+    /** Once this session's changes (the saved answer) are committed, this node's page for it is checked. */
+    private void wakeWaitingPageAfterCommit(String transaction) {
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                waitingPages.wake(transaction);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // Nothing was saved: the page keeps waiting.
+            }
+        });
+    }
+
+    /**
+     * The result for this browser session's own transaction, removed so that it completes one login only. A result
+     * this version cannot read (left by an older one) is as good as none: the page shows a new QR.
+     */
     Optional<Result> takeResult(AuthenticationSessionModel authSession) {
         String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
         if (transaction == null) {
@@ -232,7 +263,8 @@ final class DapTransactions {
         if (notes == null) {
             return Optional.empty();
         }
-        return Optional.of(new Result(Outcome.valueOf(notes.get("outcome")), notes.get("subject"), notes.get("claims")));
+        return ConfigReader.parse(notes.get("outcome"), Outcome.class, Outcome::name)
+                .map(outcome -> new Result(outcome, notes.get("subject"), notes.get("claims")));
     }
 
     /**
@@ -241,25 +273,25 @@ final class DapTransactions {
      */
     boolean isExpired(AuthenticationSessionModel authSession) {
         String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
-        String expires = authSession.getAuthNote(NOTE_EXPIRES);
-        if (transaction == null || expires == null) {
+        Optional<Long> expires = StoredNotes.epochSecond(authSession.getAuthNote(NOTE_EXPIRES));
+        if (transaction == null || expires.isEmpty()) {
             return true;
         }
         Map<String, String> pending = store.get(TRANSACTION_KEY + transaction);
         if (pending == null) {
             return true;
         }
-        return !pending.containsKey(FETCHED) && Instant.now().getEpochSecond() > Long.parseLong(expires);
+        return !pending.containsKey(FETCHED) && Instant.now().getEpochSecond() > expires.get();
     }
 
     /** What this browser's QR page waits for, as {@link QrPageWaiters} keeps it; empty when there is nothing to wait for. */
     static Optional<QrPageWaiters.Watch> watch(AuthenticationSessionModel authSession) {
         String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
-        String expires = authSession.getAuthNote(NOTE_EXPIRES);
-        if (transaction == null || expires == null) {
+        Optional<Long> expires = StoredNotes.epochSecond(authSession.getAuthNote(NOTE_EXPIRES));
+        if (transaction == null || expires.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new QrPageWaiters.Watch(transaction, Long.parseLong(expires)));
+        return Optional.of(new QrPageWaiters.Watch(transaction, expires.get()));
     }
 
     /** What this page should be told now, if anything (see {@link #verdict(SingleUseObjectProvider, QrPageWaiters.Watch, Instant)}). */
@@ -295,10 +327,6 @@ final class DapTransactions {
         }
         Map<String, String> pending = store.get(TRANSACTION_KEY + watch.transaction());
         return pending == null || !pending.containsKey(FETCHED) ? QrPageWaiters.Verdict.RENEW : null;
-    }
-
-    boolean isStarted(AuthenticationSessionModel authSession) {
-        return authSession.getAuthNote(NOTE_TRANSACTION) != null;
     }
 
     /** The wallet gets the request within the QR's lifetime and then has the key-binding age to answer. */

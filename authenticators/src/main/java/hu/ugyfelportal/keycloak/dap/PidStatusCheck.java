@@ -75,18 +75,20 @@ final class PidStatusCheck {
     private StatusListToken token(StatusReference reference, String issuer, Instant now) throws PidStatusException {
         String key = KEY + sha256(reference.uri());
         Map<String, String> stored = store.get(key);
-        Optional<StatusListToken> copy = stored == null ? Optional.empty() : verifiedCopy(stored, reference, issuer, now);
-        Instant fetchedAt = stored == null ? Instant.EPOCH : Instant.ofEpochSecond(Long.parseLong(stored.get(FETCHED_AT)));
-        if (copy.isPresent() && isFresh(copy.get(), fetchedAt, reference, now)) {
+        // An entry this version cannot read (left by an older one) is as good as none.
+        Optional<Instant> fetchedAt = Optional.ofNullable(stored)
+                .flatMap(entry -> StoredNotes.epochSecond(entry.get(FETCHED_AT))).map(Instant::ofEpochSecond);
+        Optional<StatusListToken> copy = fetchedAt.isEmpty() ? Optional.empty() : verifiedCopy(stored, reference, issuer, now);
+        if (copy.isPresent() && isFresh(copy.get(), fetchedAt.get(), reference, now)) {
             return copy.get();
         }
         String fetched;
         try {
             fetched = fetcher.fetch(reference.uri());
         } catch (PidStatusException e) {
-            if (e.problem() == Problem.LIST_UNAVAILABLE && copy.isPresent() && withinGrace(fetchedAt, now)) {
+            if (e.problem() == Problem.LIST_UNAVAILABLE && copy.isPresent() && withinGrace(fetchedAt.get(), now)) {
                 LOG.warnf("DÁP status list %s unreachable (%s); the copy fetched at %s decides, within the grace period",
-                        reference.uri(), e.reason(), fetchedAt);
+                        reference.uri(), e.reason(), fetchedAt.get());
                 return copy.get();
             }
             throw e;

@@ -138,10 +138,6 @@ final class QrPageWaiters {
         check(held, now);
     }
 
-    int waiting() {
-        return byTransaction.size();
-    }
-
     /** Server shutdown: every held stream ends, so that its page connects again (another node, or after its pause). */
     synchronized void close() {
         closed = true;

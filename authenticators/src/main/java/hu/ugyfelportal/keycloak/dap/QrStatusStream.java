@@ -38,7 +38,7 @@ final class QrStatusStream implements QrPageWaiters.Page {
 
     /** Where the browser's login is, to make its next QR without the browser's request. */
     private record Login(KeycloakSessionFactory factory, String realmId, String rootSessionId, String clientId,
-                         String tabId, DapConfig config, String endpointUri) {
+                         String tabId, DapConfig config, QrPageWaiters waitingPages, String endpointUri) {
     }
 
     private final SseEvents events;
@@ -52,19 +52,18 @@ final class QrStatusStream implements QrPageWaiters.Page {
     }
 
     /** The stream for this browser's QR page; {@code endpointUri} is the DÁP endpoint's URL, for the next QR's request_uri. */
-    static Multi<OutboundSseEvent> open(KeycloakSession session, DapConfig config, Sse sse,
+    static Multi<OutboundSseEvent> open(KeycloakSession session, DapConfig config, QrPageWaiters waiters, Sse sse,
                                         Optional<AuthenticationSessionModel> found, String endpointUri) {
         long retryMillis = config.pollIntervalSeconds() * 1000L;
         Optional<QrPageWaiters.Watch> watch = found.flatMap(DapTransactions::watch);
-        if (watch.isEmpty() || new DapTransactions(session, config).verdict(watch.get())
+        if (watch.isEmpty() || new DapTransactions(session, config, waiters).verdict(watch.get())
                 .filter(verdict -> verdict == QrPageWaiters.Verdict.RELOAD).isPresent()) {
-            return Multi.createFrom().emitter(emitter -> new SseEvents(sse, emitter, retryMillis).send(RELOAD, Map.of(), true));
+            return reloadNow(sse, config.pollIntervalSeconds());
         }
         AuthenticationSessionModel authSession = found.get();
         Login login = new Login(session.getKeycloakSessionFactory(), authSession.getRealm().getId(),
                 authSession.getParentSession().getId(), authSession.getClient().getId(), authSession.getTabId(),
-                config, endpointUri);
-        QrPageWaiters waiters = DapIdentityProviderFactory.waitingPages(session);
+                config, waiters, endpointUri);
         Duration keepAlive = Duration.ofSeconds(config.statusHoldSeconds());
         return Multi.createFrom().emitter(emitter -> {
             SseEvents events = new SseEvents(sse, emitter, retryMillis);
@@ -77,6 +76,12 @@ final class QrStatusStream implements QrPageWaiters.Page {
             emitter.onTermination(leave.get());
             events.send(WAIT, Map.of(), false);
         });
+    }
+
+    /** A stream whose only event tells the page to reload: the QR page then shows what happened. */
+    static Multi<OutboundSseEvent> reloadNow(Sse sse, int retrySeconds) {
+        return Multi.createFrom().emitter(emitter -> new SseEvents(sse, emitter, retrySeconds * 1000L)
+                .send(RELOAD, Map.of(), true));
     }
 
     @Override
@@ -125,7 +130,7 @@ final class QrStatusStream implements QrPageWaiters.Page {
         if (authSession == null || !watch.transaction().equals(authSession.getAuthNote(DapTransactions.NOTE_TRANSACTION))) {
             return Optional.empty();
         }
-        new DapTransactions(session, login.config()).start(authSession);
+        new DapTransactions(session, login.config(), login.waitingPages()).start(authSession);
         watch = DapTransactions.watch(authSession).orElseThrow();
         return Optional.of(authSession.getAuthNote(DapTransactions.NOTE_REQUEST));
     }

@@ -1,11 +1,11 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import hu.ugyfelportal.keycloak.common.ConfigReader;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How the PID's status list is fetched and cached (part of {@link DapConfig}, the same provider config).
@@ -58,21 +58,9 @@ public record StatusListSettings(FailurePolicy failurePolicy, int graceSeconds, 
             return parameter;
         }
 
-        static FailurePolicy of(String parameter) {
-            return Arrays.stream(values()).filter(policy -> policy.parameter.equals(parameter)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(FAILURE_POLICY + ": one of " + parameters() + ", not '"
-                            + parameter + "'"));
-        }
-
         static List<String> parameters() {
             return Arrays.stream(values()).map(FailurePolicy::parameter).toList();
         }
-    }
-
-    public StatusListSettings {
-        DapConfig.requireBetween(GRACE, graceSeconds, 0, 7 * 24 * 3600);
-        DapConfig.requireBetween(MAX_CACHE, maxCacheSeconds, 0, 24 * 3600);
-        DapConfig.requireBetween(FETCH_TIMEOUT, fetchTimeoutSeconds, 1, 30);
     }
 
     /** The admin console's description of these settings, listed with the other DÁP settings. */
@@ -97,16 +85,13 @@ public record StatusListSettings(FailurePolicy failurePolicy, int graceSeconds, 
                 .build();
     }
 
-    static StatusListSettings from(Map<String, String> config) {
-        String loopbackHttp = DapConfig.text(config, LOOPBACK_HTTP, "false");
-        if (!loopbackHttp.equals("true") && !loopbackHttp.equals("false")) {
-            throw new IllegalArgumentException(LOOPBACK_HTTP + ": true or false, not '" + loopbackHttp + "'");
-        }
+    /** Part of {@link DapConfig#from}: its problems are noted with the other DÁP settings'. */
+    static StatusListSettings read(ConfigReader read) {
         return new StatusListSettings(
-                FailurePolicy.of(DapConfig.text(config, FAILURE_POLICY, DEFAULT_FAILURE_POLICY.parameter())),
-                DapConfig.number(config, GRACE, DEFAULT_GRACE),
-                DapConfig.number(config, MAX_CACHE, DEFAULT_MAX_CACHE),
-                DapConfig.number(config, FETCH_TIMEOUT, DEFAULT_FETCH_TIMEOUT),
-                Boolean.parseBoolean(loopbackHttp));
+                read.oneOf(FAILURE_POLICY, FailurePolicy.class, FailurePolicy::parameter, DEFAULT_FAILURE_POLICY),
+                read.wholeNumber(GRACE, 0, 7 * 24 * 3600, DEFAULT_GRACE),
+                read.wholeNumber(MAX_CACHE, 0, 24 * 3600, DEFAULT_MAX_CACHE),
+                read.wholeNumber(FETCH_TIMEOUT, 1, 30, DEFAULT_FETCH_TIMEOUT),
+                read.bool(LOOPBACK_HTTP, false));
     }
 }

@@ -22,23 +22,23 @@ class StatusListSettingsTest {
 
     @Test
     void readsEverySetting() {
-        StatusListSettings settings = StatusListSettings.from(Map.of(
+        StatusListSettings settings = DapConfig.from(Map.of(
                 StatusListSettings.FAILURE_POLICY, "last-good-copy", StatusListSettings.GRACE, "600",
                 StatusListSettings.MAX_CACHE, "0", StatusListSettings.FETCH_TIMEOUT, "2",
-                StatusListSettings.LOOPBACK_HTTP, "true"));
+                StatusListSettings.LOOPBACK_HTTP, "true")).statusList();
 
         assertThat(settings).isEqualTo(new StatusListSettings(StatusListSettings.FailurePolicy.LAST_GOOD_COPY, 600, 0, 2, true));
     }
 
     @Test
     void refusesWrongValuesNamingTheSetting() {
-        assertThatThrownBy(() -> StatusListSettings.from(Map.of(StatusListSettings.FAILURE_POLICY, "accept")))
+        assertThatThrownBy(() -> DapConfig.from(Map.of(StatusListSettings.FAILURE_POLICY, "accept")))
                 .hasMessageContaining("dapStatusListFailurePolicy").hasMessageContaining("refuse, last-good-copy");
-        assertThatThrownBy(() -> StatusListSettings.from(Map.of(StatusListSettings.FETCH_TIMEOUT, "0")))
+        assertThatThrownBy(() -> DapConfig.from(Map.of(StatusListSettings.FETCH_TIMEOUT, "0")))
                 .hasMessageContaining("dapStatusListFetchTimeoutSeconds");
-        assertThatThrownBy(() -> StatusListSettings.from(Map.of(StatusListSettings.MAX_CACHE, "-1")))
+        assertThatThrownBy(() -> DapConfig.from(Map.of(StatusListSettings.MAX_CACHE, "-1")))
                 .hasMessageContaining("dapStatusListMaxCacheSeconds");
-        assertThatThrownBy(() -> StatusListSettings.from(Map.of(StatusListSettings.LOOPBACK_HTTP, "yes")))
+        assertThatThrownBy(() -> DapConfig.from(Map.of(StatusListSettings.LOOPBACK_HTTP, "yes")))
                 .hasMessageContaining("dapStatusListLoopbackHttp");
     }
 

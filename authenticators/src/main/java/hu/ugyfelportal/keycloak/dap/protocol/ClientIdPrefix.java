@@ -3,9 +3,7 @@ package hu.ugyfelportal.keycloak.dap.protocol;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.stream.Collectors;
 
 /**
  * How the wallet authenticates us from the request object's {@code x5c} leaf (OID4VP 1.0 §5.9.3): the client_id is the
@@ -31,12 +29,6 @@ public enum ClientIdPrefix {
 
     public String clientId(X509Certificate leaf) {
         return value + ":" + (this == X509_SAN_DNS ? VerifierIdentity.dnsName(leaf) : hash(leaf));
-    }
-
-    public static ClientIdPrefix of(String value) {
-        return Arrays.stream(values()).filter(prefix -> prefix.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("one of " + Arrays.stream(values())
-                        .map(ClientIdPrefix::value).collect(Collectors.joining(", ")) + ", not '" + value + "'"));
     }
 
     private static String hash(X509Certificate leaf) {

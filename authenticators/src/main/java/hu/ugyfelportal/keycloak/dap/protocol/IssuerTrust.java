@@ -1,8 +1,6 @@
 package hu.ugyfelportal.keycloak.dap.protocol;
 
-import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.ECDSASignatureVerifierContext;
-import org.keycloak.crypto.KeyType;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.crypto.SignatureVerifierContext;
 import org.keycloak.jose.jws.JWSHeader;
@@ -20,7 +18,6 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -48,8 +45,6 @@ import java.util.stream.Collectors;
  */
 public record IssuerTrust(List<X509Certificate> pinned, List<X509Certificate> anchors) {
 
-    private static final int SAN_DNS_NAME = 2;
-    private static final int SAN_URI = 6;
     private static final int DIGITAL_SIGNATURE = 0;
 
     public IssuerTrust {
@@ -133,15 +128,9 @@ public record IssuerTrust(List<X509Certificate> pinned, List<X509Certificate> an
         }
         String host = hostOf(issuer);
         try {
-            Collection<List<?>> names = leaf.getSubjectAlternativeNames();
-            if (names != null) {
-                for (List<?> name : names) {
-                    int type = (Integer) name.get(0);
-                    if (type == SAN_URI && issuer.equals(name.get(1))
-                            || type == SAN_DNS_NAME && host != null && host.equalsIgnoreCase((String) name.get(1))) {
-                        return;
-                    }
-                }
+            if (SubjectAltNames.of(leaf, SubjectAltNames.URI).contains(issuer) || host != null
+                    && SubjectAltNames.of(leaf, SubjectAltNames.DNS_NAME).stream().anyMatch(host::equalsIgnoreCase)) {
+                return;
             }
         } catch (GeneralSecurityException e) {
             throw new PresentationRejectedException("issuer certificate's subjectAltName unreadable", e);
@@ -175,10 +164,7 @@ public record IssuerTrust(List<X509Certificate> pinned, List<X509Certificate> an
     }
 
     private static SignatureVerifierContext verifier(X509Certificate certificate) {
-        KeyWrapper key = new KeyWrapper();
-        key.setAlgorithm(Algorithm.ES256);
-        key.setType(KeyType.EC);
-        key.setPublicKey(certificate.getPublicKey());
+        KeyWrapper key = Es256Keys.wrap(certificate.getPublicKey());
         key.setCertificate(certificate);
         return new ECDSASignatureVerifierContext(key);
     }

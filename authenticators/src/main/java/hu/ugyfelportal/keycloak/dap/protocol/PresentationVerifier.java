@@ -42,6 +42,10 @@ public record PresentationVerifier(IssuerTrust issuerTrust, String vct, int keyB
     /** ES256 only, as HAIP requires of every party; a holder key of another kind is refused. */
     public static final List<String> KEY_BINDING_JWT_ALGORITHMS = List.of(Algorithm.ES256);
 
+    /** Keycloak's {@code withExpCheck(isCheckOptional)} takes whether exp may be missing; a present exp is always checked. */
+    private static final boolean EXP_REQUIRED = false;
+    private static final boolean EXP_MAY_BE_MISSING = true;
+
     /**
      * @param vpToken  the {@code vp_token} parameter: a JSON object with our DCQL credential id mapped to the presentation
      * @param clientId our client_id, expected as the key-binding JWT's audience
@@ -59,8 +63,7 @@ public record PresentationVerifier(IssuerTrust issuerTrust, String vct, int keyB
                 KEY_BINDING_JWT_ALGORITHMS);
         IssuerSignedJwtVerificationOpts issuerChecks = IssuerSignedJwtVerificationOpts.builder()
                 .withClockSkew(clockSkew)
-                // The argument says whether exp may be missing; when present it is checked either way.
-                .withExpCheck(!requireExpiry)
+                .withExpCheck(requireExpiry ? EXP_REQUIRED : EXP_MAY_BE_MISSING)
                 .withNbfCheck(true)
                 // A PID is issued once and presented for months: its iat may be missing and has no age limit (without
                 // one Keycloak applies its 5-minute key-binding default); only an iat in the future is refused.
@@ -72,7 +75,7 @@ public record PresentationVerifier(IssuerTrust issuerTrust, String vct, int keyB
                 .withClockSkew(clockSkew)
                 .withIatCheck(keyBindingMaxAge)
                 // A key-binding JWT carries no exp or nbf (SD-JWT §4.3); its freshness is the iat check above.
-                .withExpCheck(true)
+                .withExpCheck(EXP_MAY_BE_MISSING)
                 .withNbfCheck(true)
                 .withNonceCheck(nonce)
                 .withAudCheck(clientId)

@@ -1,7 +1,5 @@
 package hu.ugyfelportal.keycloak.dap.protocol;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * How the wallet answers at our response_uri (OID4VP 1.0 §8.2, §8.3): {@link #DIRECT_POST} posts the response
@@ -27,11 +25,5 @@ public enum ResponseMode {
 
     public boolean encrypted() {
         return this == DIRECT_POST_JWT;
-    }
-
-    public static ResponseMode of(String parameter) {
-        return Arrays.stream(values()).filter(mode -> mode.parameter.equals(parameter)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("one of " + Arrays.stream(values())
-                        .map(ResponseMode::parameter).collect(Collectors.joining(", ")) + ", not '" + parameter + "'"));
     }
 }

@@ -1,8 +1,6 @@
 package hu.ugyfelportal.keycloak.dap.protocol;
 
-import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.ECDSASignatureSignerContext;
-import org.keycloak.crypto.KeyType;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.crypto.SignatureSignerContext;
 
@@ -12,7 +10,6 @@ import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -21,7 +18,6 @@ import java.util.List;
  */
 public record VerifierIdentity(PrivateKey signingKey, List<X509Certificate> chain, ClientIdPrefix prefix) {
 
-    private static final int SAN_DNS_NAME = 2;
     private static final int P256_FIELD_SIZE = 256;
 
     public VerifierIdentity {
@@ -74,28 +70,22 @@ public record VerifierIdentity(PrivateKey signingKey, List<X509Certificate> chai
     }
 
     SignatureSignerContext signer() {
-        KeyWrapper key = new KeyWrapper();
-        key.setAlgorithm(Algorithm.ES256);
-        key.setType(KeyType.EC);
+        KeyWrapper key = Es256Keys.wrap(chain.get(0).getPublicKey());
         key.setPrivateKey(signingKey);
-        key.setPublicKey(chain.get(0).getPublicKey());
         key.setCertificateChain(chain);
         return new ECDSASignatureSignerContext(key);
     }
 
     /** The leaf's first subjectAltName of type dNSName; wallets compare it with the client identifier. */
     static String dnsName(X509Certificate certificate) {
+        List<String> dnsNames;
         try {
-            Collection<List<?>> names = certificate.getSubjectAlternativeNames();
-            if (names != null) {
-                for (List<?> name : names) {
-                    if (((Integer) name.get(0)) == SAN_DNS_NAME) {
-                        return (String) name.get(1);
-                    }
-                }
-            }
+            dnsNames = SubjectAltNames.of(certificate, SubjectAltNames.DNS_NAME);
         } catch (CertificateParsingException e) {
             throw new IllegalArgumentException("Cannot read the certificate's subjectAltName", e);
+        }
+        if (!dnsNames.isEmpty()) {
+            return dnsNames.get(0);
         }
         throw new IllegalArgumentException("The signing certificate has no DNS subjectAltName, which x509_san_dns needs");
     }
