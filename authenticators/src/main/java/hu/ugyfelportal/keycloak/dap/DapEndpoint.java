@@ -1,5 +1,11 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.service.DapMessages;
+import hu.ugyfelportal.keycloak.dap.service.DapTransactions;
+import hu.ugyfelportal.keycloak.dap.service.QrOffer;
+import hu.ugyfelportal.keycloak.dap.service.QrPageWaiters;
+import hu.ugyfelportal.keycloak.dap.service.QrStatusStream;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;

@@ -2,12 +2,15 @@ package hu.ugyfelportal.keycloak.dap;
 
 import hu.ugyfelportal.keycloak.dap.protocol.ClientIdPrefix;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
+import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.service.DapTransactions;
+import hu.ugyfelportal.keycloak.dap.service.QrPageWaiters;
+import hu.ugyfelportal.keycloak.dap.service.StatusListSettings;
 import org.keycloak.Config;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -61,9 +64,7 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
             thread.setDaemon(true);
             return thread;
         });
-        waitingPages = new QrPageWaiters(maxWaitingPages, (watches, now) -> KeycloakModelUtils
-                .runJobInTransactionWithResult(factory, session -> DapTransactions.verdicts(session.singleUseObjects(), watches, now)),
-                Clock.systemUTC(), checker);
+        waitingPages = new QrPageWaiters(maxWaitingPages, DapTransactions.storesOf(factory), Clock.systemUTC(), checker);
         checker.scheduleWithFixedDelay(waitingPages::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 

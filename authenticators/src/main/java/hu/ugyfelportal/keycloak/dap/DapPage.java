@@ -1,5 +1,7 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import hu.ugyfelportal.keycloak.dap.service.QrOffer;
+
 /** What the QR page template ({@code dap-qr.ftl}) shows, as the FreeMarker bean {@code dap}. */
 public final class DapPage {
 

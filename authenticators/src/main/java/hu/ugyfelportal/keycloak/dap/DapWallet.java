@@ -9,6 +9,11 @@ import hu.ugyfelportal.keycloak.dap.protocol.WalletAgreement;
 import hu.ugyfelportal.keycloak.dap.protocol.WalletMetadata;
 import hu.ugyfelportal.keycloak.dap.protocol.WalletMetadataException;
 import hu.ugyfelportal.keycloak.dap.protocol.WalletResponse;
+import hu.ugyfelportal.keycloak.dap.service.DapClaims;
+import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.service.DapSubject;
+import hu.ugyfelportal.keycloak.dap.service.DapTransactions;
+import hu.ugyfelportal.keycloak.dap.service.PidStatusCheck;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -22,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the wallet talks to, behind {@link DapEndpoint}'s two wallet routes; it speaks OID4VP and hands the checks to
+ * What the wallet talks to, behind the endpoint's two wallet routes; it speaks OID4VP and hands the checks to
  * the protocol classes, the stores to {@link DapTransactions}, the PID's status to {@link PidStatusCheck}.
  * <ul>
  * <li>the request_uri, {@code …/endpoint/request/{id}} (OID4VP 1.0 §5.10): the signed request object, once per QR,

@@ -1,6 +1,7 @@
 package hu.ugyfelportal.keycloak.dap;
 
 import hu.ugyfelportal.dapsimulator.DevCertificates;
+import hu.ugyfelportal.keycloak.dap.service.DapConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.crypto.CryptoIntegration;

@@ -1,5 +1,6 @@
-package hu.ugyfelportal.keycloak.dap;
+package hu.ugyfelportal.keycloak.dap.service;
 
+import hu.ugyfelportal.keycloak.dap.DapIdentityProviderFactory;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap;
+package hu.ugyfelportal.keycloak.dap.service;
 
 import org.jboss.logging.Logger;
 
@@ -27,18 +27,18 @@ import java.util.concurrent.Executor;
  * One stream per transaction: a newer stream for the same transaction replaces the held one at once, so that one
  * browser cannot take every place. At most {@code capacity} pages wait at once; above that {@link #await} refuses.
  */
-final class QrPageWaiters {
+public final class QrPageWaiters {
 
     /** What a waiting page watches: its own transaction and when its QR runs out. */
-    record Watch(String transaction, long qrExpiresEpochSecond) {
+    public record Watch(String transaction, long qrExpiresEpochSecond) {
     }
 
     /** What a page is told once the stores say so. */
-    enum Verdict { RELOAD, RENEW }
+    public enum Verdict { RELOAD, RENEW }
 
     /** Reads Keycloak's stores: what these transactions' pages should be told now (absent: nothing yet). */
     @FunctionalInterface
-    interface Store {
+    public interface Store {
         Map<String, Verdict> verdicts(Collection<Watch> watches, Instant now);
     }
 
@@ -85,7 +85,7 @@ final class QrPageWaiters {
      * @param checks where {@link #wake} reads the stores and where the sweep runs: one thread, so that a page is
      *               never told two things at once, and not the wallet's request thread, which has its own response
      */
-    QrPageWaiters(int capacity, Store store, Clock clock, Executor checks) {
+    public QrPageWaiters(int capacity, Store store, Clock clock, Executor checks) {
         this.capacity = capacity;
         this.store = store;
         this.clock = clock;
@@ -126,7 +126,7 @@ final class QrPageWaiters {
     }
 
     /** Sends the keep-alives that are due, then checks every held page in one read of the stores. */
-    void sweep() {
+    public void sweep() {
         Instant now = clock.instant();
         List<Waiter> held = new ArrayList<>(byTransaction.values());
         for (Waiter waiter : held) {
@@ -139,7 +139,7 @@ final class QrPageWaiters {
     }
 
     /** Server shutdown: every held stream ends, so that its page connects again (another node, or after its pause). */
-    synchronized void close() {
+    public synchronized void close() {
         closed = true;
         byTransaction.values().forEach(waiter -> waiter.page.end());
         byTransaction.clear();

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap;
+package hu.ugyfelportal.keycloak.dap.service;
 
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * connection (Keycloak closes the request's session as soon as a method returning a {@code Multi} returns): only
  * the connection and one entry in the node's {@link QrPageWaiters}. The next QR is made in a session of its own.
  */
-final class QrStatusStream implements QrPageWaiters.Page {
+public final class QrStatusStream implements QrPageWaiters.Page {
 
     private static final String WAIT = "wait";
     private static final String QR = "qr";
@@ -52,7 +52,7 @@ final class QrStatusStream implements QrPageWaiters.Page {
     }
 
     /** The stream for this browser's QR page; {@code endpointUri} is the DÁP endpoint's URL, for the next QR's request_uri. */
-    static Multi<OutboundSseEvent> open(KeycloakSession session, DapConfig config, QrPageWaiters waiters, Sse sse,
+    public static Multi<OutboundSseEvent> open(KeycloakSession session, DapConfig config, QrPageWaiters waiters, Sse sse,
                                         Optional<AuthenticationSessionModel> found, String endpointUri) {
         long retryMillis = config.pollIntervalSeconds() * 1000L;
         Optional<QrPageWaiters.Watch> watch = found.flatMap(DapTransactions::watch);
@@ -79,7 +79,7 @@ final class QrStatusStream implements QrPageWaiters.Page {
     }
 
     /** A stream whose only event tells the page to reload: the QR page then shows what happened. */
-    static Multi<OutboundSseEvent> reloadNow(Sse sse, int retrySeconds) {
+    public static Multi<OutboundSseEvent> reloadNow(Sse sse, int retrySeconds) {
         return Multi.createFrom().emitter(emitter -> new SseEvents(sse, emitter, retrySeconds * 1000L)
                 .send(RELOAD, Map.of(), true));
     }

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap;
+package hu.ugyfelportal.keycloak.dap.service;
 
 import hu.ugyfelportal.keycloak.common.ConfigReader;
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException;
@@ -8,7 +8,9 @@ import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.SingleUseObjectProvider;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.time.Instant;
@@ -30,11 +32,11 @@ import java.util.Optional;
  * </ul>
  * An answer can therefore only complete the one browser session that showed the QR, and only once.
  */
-final class DapTransactions {
+public final class DapTransactions {
 
-    static final String NOTE_TRANSACTION = "dap.transaction";
-    static final String NOTE_REQUEST = "dap.request";
-    static final String NOTE_EXPIRES = "dap.expires";
+    public static final String NOTE_TRANSACTION = "dap.transaction";
+    public static final String NOTE_REQUEST = "dap.request";
+    public static final String NOTE_EXPIRES = "dap.expires";
 
     private static final String REQUEST_KEY = "dap.request.";
     private static final String TRANSACTION_KEY = "dap.transaction.";
@@ -52,7 +54,7 @@ final class DapTransactions {
     private static final int TOKEN_BYTES = 32;
 
     /** What the wallet's answer came to, with the message the QR page then shows; kept until the browser collects it. */
-    enum Outcome {
+    public enum Outcome {
         APPROVED(null),
         DECLINED(DapMessages.DECLINED),
         REJECTED(DapMessages.REJECTED),
@@ -66,12 +68,12 @@ final class DapTransactions {
             this.messageKey = messageKey;
         }
 
-        String messageKey() {
+        public String messageKey() {
             return messageKey;
         }
 
         /** The refusal's outcome: the PID's status has its own messages, every other refusal the one. */
-        static Outcome refusing(PresentationRejectedException refusal) {
+        public static Outcome refusing(PresentationRejectedException refusal) {
             if (!(refusal instanceof PidStatusException status)) {
                 return REJECTED;
             }
@@ -88,11 +90,11 @@ final class DapTransactions {
      * @param responseMode  how the wallet was asked to answer; null until the request is fetched
      * @param encryptionKey the key its answer is encrypted to; null unless the mode is encrypted
      */
-    record Pending(String transaction, String nonce, Instant expiresAt, ResponseMode responseMode,
+    public record Pending(String transaction, String nonce, Instant expiresAt, ResponseMode responseMode,
                    ResponseEncryptionKey encryptionKey) {
     }
 
-    record Result(Outcome outcome, String subject, String claimsJson) {
+    public record Result(Outcome outcome, String subject, String claimsJson) {
     }
 
     private final KeycloakSession session;
@@ -101,7 +103,7 @@ final class DapTransactions {
     private final QrPageWaiters waitingPages;
 
     /** @param waitingPages this node's waiting QR pages, woken when an answer is saved here */
-    DapTransactions(KeycloakSession session, DapConfig config, QrPageWaiters waitingPages) {
+    public DapTransactions(KeycloakSession session, DapConfig config, QrPageWaiters waitingPages) {
         this.session = session;
         this.store = session.singleUseObjects();
         this.config = config;
@@ -109,7 +111,7 @@ final class DapTransactions {
     }
 
     /** A new QR for this browser session; the previous one (if any) is voided and can no longer complete anything. */
-    void start(AuthenticationSessionModel authSession) {
+    public void start(AuthenticationSessionModel authSession) {
         discard(session, authSession);
         String transaction = randomToken();
         String requestId = randomToken();
@@ -127,7 +129,7 @@ final class DapTransactions {
      * result are removed from the stores and its notes from the session, so a wallet that approves the old QR gets an
      * error and nothing is left for the QR page to complete. Needs none of the settings, so it works while they are wrong.
      */
-    static void discard(KeycloakSession session, AuthenticationSessionModel authSession) {
+    public static void discard(KeycloakSession session, AuthenticationSessionModel authSession) {
         SingleUseObjectProvider store = session.singleUseObjects();
         String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
         String requestId = authSession.getAuthNote(NOTE_REQUEST);
@@ -150,7 +152,7 @@ final class DapTransactions {
      * The wallet's request_uri GET or POST: works once, by either method, within the QR's lifetime. Fixes the response
      * mode of the transaction, and for an encrypted one makes its key pair, offered with these {@code enc} values.
      */
-    Optional<Pending> fetchRequest(String requestId, ResponseMode mode, List<String> contentEncryptions) {
+    public Optional<Pending> fetchRequest(String requestId, ResponseMode mode, List<String> contentEncryptions) {
         Map<String, String> request = store.remove(REQUEST_KEY + requestId);
         if (request == null) {
             return Optional.empty();
@@ -179,7 +181,7 @@ final class DapTransactions {
      * A request_uri call we refuse (the wallet's metadata is unreadable or has nothing in common with ours): the request
      * is used up and the QR page shows the refusal, as after a refused answer. False when the request is unknown.
      */
-    boolean refuseRequest(String requestId) {
+    public boolean refuseRequest(String requestId) {
         Map<String, String> request = store.remove(REQUEST_KEY + requestId);
         if (request == null) {
             return false;
@@ -189,7 +191,7 @@ final class DapTransactions {
     }
 
     /** The wallet's answer: the transaction (and its nonce) can be answered once. */
-    Optional<Pending> takeTransaction(String transaction) {
+    public Optional<Pending> takeTransaction(String transaction) {
         if (transaction == null || transaction.isBlank()) {
             return Optional.empty();
         }
@@ -201,7 +203,7 @@ final class DapTransactions {
     }
 
     /** The wallet's encrypted answer, found by the {@code kid} of the key made for its transaction; once. */
-    Optional<Pending> takeTransactionByKeyId(String keyId) {
+    public Optional<Pending> takeTransactionByKeyId(String keyId) {
         if (keyId == null || keyId.isBlank()) {
             return Optional.empty();
         }
@@ -224,7 +226,7 @@ final class DapTransactions {
                 mode.orElse(null), key));
     }
 
-    void saveResult(String transaction, Result result) {
+    public void saveResult(String transaction, Result result) {
         Map<String, String> notes = new HashMap<>();
         notes.put("outcome", result.outcome().name());
         if (result.subject() != null) {
@@ -254,7 +256,7 @@ final class DapTransactions {
      * The result for this browser session's own transaction, removed so that it completes one login only. A result
      * this version cannot read (left by an older one) is as good as none: the page shows a new QR.
      */
-    Optional<Result> takeResult(AuthenticationSessionModel authSession) {
+    public Optional<Result> takeResult(AuthenticationSessionModel authSession) {
         String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
         if (transaction == null) {
             return Optional.empty();
@@ -271,7 +273,7 @@ final class DapTransactions {
      * The QR is stale when its time is up, unless the phone already fetched the request: then the customer may be
      * approving right now, and the page waits until the transaction itself runs out.
      */
-    boolean isExpired(AuthenticationSessionModel authSession) {
+    public boolean isExpired(AuthenticationSessionModel authSession) {
         String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
         Optional<Long> expires = StoredNotes.epochSecond(authSession.getAuthNote(NOTE_EXPIRES));
         if (transaction == null || expires.isEmpty()) {
@@ -297,6 +299,12 @@ final class DapTransactions {
     /** What this page should be told now, if anything (see {@link #verdict(SingleUseObjectProvider, QrPageWaiters.Watch, Instant)}). */
     Optional<QrPageWaiters.Verdict> verdict(QrPageWaiters.Watch watch) {
         return Optional.ofNullable(verdict(store, watch, Instant.now()));
+    }
+
+    /** How a node's waiting pages read the stores: in a session and transaction of their own, on their thread. */
+    public static QrPageWaiters.Store storesOf(KeycloakSessionFactory factory) {
+        return (watches, now) -> KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                session -> verdicts(session.singleUseObjects(), watches, now));
     }
 
     /** What these transactions' pages should be told now; read with any session, without the browser's. */

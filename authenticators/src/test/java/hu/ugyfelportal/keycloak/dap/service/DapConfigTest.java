@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap;
+package hu.ugyfelportal.keycloak.dap.service;
 
 import hu.ugyfelportal.dapsimulator.DevCertificates;
 import hu.ugyfelportal.keycloak.dap.protocol.ClientIdPrefix;

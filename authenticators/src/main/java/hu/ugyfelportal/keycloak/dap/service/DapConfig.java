@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap;
+package hu.ugyfelportal.keycloak.dap.service;
 
 import hu.ugyfelportal.keycloak.common.ConfigReader;
 import hu.ugyfelportal.keycloak.dap.protocol.ClientIdPrefix;

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap;
+package hu.ugyfelportal.keycloak.dap.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -12,23 +12,23 @@ import java.util.Map;
  * browser collects it, then handed to Keycloak's broker in the identity's context data, where {@link DapClaimMapper}
  * reads them.
  */
-final class DapClaims {
+public final class DapClaims {
 
     private static final String CONTEXT_KEY = "dap.claims";
 
     private DapClaims() {
     }
 
-    static void attach(BrokeredIdentityContext identity, Map<String, Object> claims) {
+    public static void attach(BrokeredIdentityContext identity, Map<String, Object> claims) {
         identity.getContextData().put(CONTEXT_KEY, claims);
     }
 
     /** The disclosed claims of a DÁP login; empty for any other identity. */
-    static Map<?, ?> of(BrokeredIdentityContext identity) {
+    public static Map<?, ?> of(BrokeredIdentityContext identity) {
         return identity.getContextData().get(CONTEXT_KEY) instanceof Map<?, ?> claims ? claims : Map.of();
     }
 
-    static String toJson(Map<String, Object> claims) {
+    public static String toJson(Map<String, Object> claims) {
         try {
             return JsonSerialization.writeValueAsString(claims);
         } catch (IOException e) {
@@ -36,7 +36,7 @@ final class DapClaims {
         }
     }
 
-    static Map<String, Object> fromJson(String json) {
+    public static Map<String, Object> fromJson(String json) {
         try {
             return JsonSerialization.readValue(json, new TypeReference<>() {
             });

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap;
+package hu.ugyfelportal.keycloak.dap.service;
 
 import hu.ugyfelportal.keycloak.dap.protocol.IssuerTrust;
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException;
@@ -28,7 +28,7 @@ import java.util.Optional;
  * and never past its {@code exp}. When a fresh copy cannot be fetched, {@link StatusListSettings.FailurePolicy}
  * decides: refuse, or let the last good copy decide within the grace period after its fetch.
  */
-final class PidStatusCheck {
+public final class PidStatusCheck {
 
     private static final Logger LOG = Logger.getLogger(PidStatusCheck.class);
     private static final String KEY = "dap.statuslist.";
@@ -41,7 +41,7 @@ final class PidStatusCheck {
     private final SingleUseObjectProvider store;
     private final StatusListFetcher fetcher;
 
-    PidStatusCheck(KeycloakSession session, DapConfig config) {
+    public PidStatusCheck(KeycloakSession session, DapConfig config) {
         this(session.singleUseObjects(), new StatusListFetcher(session.getProvider(HttpClientProvider.class).getHttpClient(),
                 config.statusList()), config);
     }
@@ -59,7 +59,7 @@ final class PidStatusCheck {
      * @throws PidStatusException revoked, suspended, or the status cannot be established
      * @throws PresentationRejectedException a {@code status} claim we cannot read
      */
-    void check(Map<String, Object> claims) throws PresentationRejectedException {
+    public void check(Map<String, Object> claims) throws PresentationRejectedException {
         check(claims, Instant.now());
     }
 

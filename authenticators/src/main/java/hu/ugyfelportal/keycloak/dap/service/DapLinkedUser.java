@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap;
+package hu.ugyfelportal.keycloak.dap.service;
 
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
@@ -15,14 +15,14 @@ import java.util.stream.Collectors;
  * lookup ({@code getUserByFederatedIdentity}) fails with an exception when an administrator linked the same identity
  * to two users through the Admin API; this one finds that case, so it is refused with a message and an event.
  */
-record DapLinkedUser(List<UserModel> users) {
+public record DapLinkedUser(List<UserModel> users) {
 
     static final String ERROR_LINK_CONFLICT = "dap_identity_linked_to_several_users";
     static final String ERROR_NOT_LINKED = "dap_identity_not_linked";
     /** More than one is a conflict; two are enough to tell. */
     private static final int ENOUGH_TO_TELL = 2;
 
-    static DapLinkedUser find(KeycloakSession session, RealmModel realm, String alias, String subject) {
+    public static DapLinkedUser find(KeycloakSession session, RealmModel realm, String alias, String subject) {
         return new DapLinkedUser(session.users()
                 .searchForUserStream(realm, Map.of(UserModel.IDP_ALIAS, alias, UserModel.IDP_USER_ID, subject),
                         0, ENOUGH_TO_TELL)
@@ -34,7 +34,7 @@ record DapLinkedUser(List<UserModel> users) {
      * linked, enabled user in. Refused here rather than by Keycloak, so the event names the failed check; Keycloak's
      * answer to a disabled user would say "account disabled", and the portal's FAQ promises one message for all.
      */
-    Optional<String> loginRefusal() {
+    public Optional<String> loginRefusal() {
         if (users.size() > 1) {
             return Optional.of(ERROR_LINK_CONFLICT);
         }
@@ -45,12 +45,12 @@ record DapLinkedUser(List<UserModel> users) {
     }
 
     /** While linking: the identity already belongs to someone other than the logged-in user. */
-    boolean isLinkedToAnotherThan(UserModel user) {
+    public boolean isLinkedToAnotherThan(UserModel user) {
         return users.stream().anyMatch(linked -> !linked.getId().equals(user.getId()));
     }
 
     /** For the administrators' event of a conflict (user ids only, no names or addresses); null otherwise. */
-    String conflictReason() {
+    public String conflictReason() {
         return users.size() < 2 ? null : "DÁP identity linked to more than one user: "
                 + users.stream().map(UserModel::getId).collect(Collectors.joining(", "));
     }

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap;
+package hu.ugyfelportal.keycloak.dap.service;
 
 import hu.ugyfelportal.keycloak.dap.protocol.WalletInvocation;
 
@@ -8,10 +8,10 @@ import hu.ugyfelportal.keycloak.dap.protocol.WalletInvocation;
  * @param link  the QR's content, also the same-device link
  * @param image the QR as a PNG data URI
  */
-record QrOffer(String link, String image) {
+public record QrOffer(String link, String image) {
 
     /** @param endpointUri the DÁP endpoint's URL ({@code …/broker/{alias}/endpoint}), whose request_uri the QR names */
-    static QrOffer of(DapConfig config, String endpointUri, String requestId) {
+    public static QrOffer of(DapConfig config, String endpointUri, String requestId) {
         String link = WalletInvocation.uri(config.qrScheme(), config.verifierIdentity().clientId(),
                 endpointUri + "/request/" + requestId);
         return new QrOffer(link, QrImage.pngDataUri(link));

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap;
+package hu.ugyfelportal.keycloak.dap.service;
 
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 
@@ -12,12 +12,12 @@ import java.util.Map;
  * The stable identifier of a DÁP person as Keycloak stores it in the federated-identity link: a SHA-256 of the
  * configured subject claims, so the national identifier itself is never written to Keycloak's database.
  */
-final class DapSubject {
+public final class DapSubject {
 
     private DapSubject() {
     }
 
-    static String of(DapConfig config, Map<String, Object> claims) throws PresentationRejectedException {
+    public static String of(DapConfig config, Map<String, Object> claims) throws PresentationRejectedException {
         StringBuilder input = new StringBuilder(config.credentialType());
         for (String claim : config.subjectClaims()) {
             Object value = claims.get(claim);

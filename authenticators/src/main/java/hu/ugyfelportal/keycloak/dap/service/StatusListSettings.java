@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap;
+package hu.ugyfelportal.keycloak.dap.service;
 
 import hu.ugyfelportal.keycloak.common.ConfigReader;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -64,7 +64,7 @@ public record StatusListSettings(FailurePolicy failurePolicy, int graceSeconds, 
     }
 
     /** The admin console's description of these settings, listed with the other DÁP settings. */
-    static List<ProviderConfigProperty> configProperties() {
+    public static List<ProviderConfigProperty> configProperties() {
         return ProviderConfigurationBuilder.create()
                 .property().name(FAILURE_POLICY).label("PID status list unreachable").type(ProviderConfigProperty.LIST_TYPE)
                 .options(FailurePolicy.parameters()).defaultValue(DEFAULT_FAILURE_POLICY.parameter())

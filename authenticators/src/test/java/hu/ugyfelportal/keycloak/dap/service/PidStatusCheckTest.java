@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap;
+package hu.ugyfelportal.keycloak.dap.service;
 
 import com.sun.net.httpserver.HttpServer;
 import hu.ugyfelportal.dapsimulator.DevCertificates;
