@@ -89,7 +89,7 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
                     getConfig().getAlias());
             return Optional.of(ERROR_NOT_CONFIGURED);
         } catch (ConfigReader.InvalidSettingsException e) {
-            LOG.errorf("DÁP identity provider '%s' is refused: %s", getConfig().getAlias(), e.getMessage());
+            LOG.errorf("DÁP identity provider '%s' cannot serve a login: %s", getConfig().getAlias(), e.getMessage());
             return Optional.of(ERROR_MISCONFIGURED);
         }
     }

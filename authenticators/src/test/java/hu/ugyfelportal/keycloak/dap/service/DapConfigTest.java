@@ -1,6 +1,7 @@
 package hu.ugyfelportal.keycloak.dap.service;
 
 import hu.ugyfelportal.dapsimulator.DevCertificates;
+import hu.ugyfelportal.keycloak.common.ConfigReader;
 import hu.ugyfelportal.keycloak.dap.protocol.ClientIdPrefix;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +100,37 @@ class DapConfigTest {
         assertRefused(DapConfig.POLL_INTERVAL, "soon", "dapPollIntervalSeconds");
         assertRefused(DapConfig.STATUS_HOLD, "0", "dapStatusHoldSeconds");
         assertRefused(DapConfig.STATUS_HOLD, "301", "dapStatusHoldSeconds");
+    }
+
+    @Test
+    void everyWrongSettingIsNamedAtOnceWithoutTheSigningKeyItself() {
+        Map<String, String> config = complete();
+        config.put(DapConfig.SIGNING_CERTIFICATES, issuer.certificatePem());
+        config.put(DapConfig.STATUS_HOLD, "forever");
+        config.put(DapConfig.RESPONSE_MODE, "query");
+        config.put(StatusListSettings.FAILURE_POLICY, "accept");
+
+        assertThatThrownBy(() -> DapConfig.from(config)).isInstanceOfSatisfying(ConfigReader.InvalidSettingsException.class,
+                e -> {
+                    assertThat(e.problems()).hasSize(4);
+                    assertThat(e.getMessage()).contains("dapSigningKey / dapSigningCertificateChain",
+                            "dapStatusHoldSeconds", "dapResponseMode", "dapStatusListFailurePolicy");
+                    assertThat(e.getMessage()).doesNotContain(pemBody(verifier.privateKeyPem()));
+                });
+    }
+
+    @Test
+    void theKeysAndCertificatesAreParsedOnceIntoTheConfig() {
+        DapConfig config = DapConfig.from(complete());
+
+        assertThat(config.verifierIdentity()).isSameAs(config.verifierIdentity());
+        assertThat(config.verifierIdentity().chain()).containsExactly(verifier.certificate());
+        assertThat(config.presentationVerifier()).isSameAs(config.presentationVerifier());
+    }
+
+    /** The base64 between a PEM block's armour lines, joined. */
+    private static String pemBody(String pem) {
+        return pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "").substring(0, 40);
     }
 
     private static void assertRefused(String key, String value, String named) {

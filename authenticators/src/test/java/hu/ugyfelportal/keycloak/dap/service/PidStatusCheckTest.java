@@ -16,7 +16,6 @@ import org.keycloak.crypto.ECDSASignatureSignerContext;
 import org.keycloak.crypto.KeyType;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.jose.jws.JWSBuilder;
-import org.keycloak.models.SingleUseObjectProvider;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -101,6 +100,23 @@ class PidStatusCheckTest {
 
         check(Map.of(), pid(1), now.plusSeconds(61));
         assertThat(fetches).as("after the ttl").hasValue(2);
+    }
+
+    @Test
+    void aStoredCopyWhoseFetchTimeCannotBeReadIsAsGoodAsNone() throws Exception {
+        Instant now = Instant.now();
+        served.set(token(now, 60, SIXTEEN));
+        check(Map.of(), pid(1), now);
+        // As a version that wrote the time another way would have left it.
+        stored.replaceAll((key, entry) -> {
+            Map<String, String> older = new HashMap<>(entry);
+            older.put("fetchedAt", now.toString());
+            return older;
+        });
+
+        check(Map.of(), pid(1), now.plusSeconds(1));
+
+        assertThat(fetches).as("fetched again, not a server error").hasValue(2);
     }
 
     @Test
@@ -237,46 +253,5 @@ class PidStatusCheckTest {
     private static void assertProblem(Check check, Problem problem) {
         assertThatThrownBy(check::run).isInstanceOfSatisfying(PidStatusException.class,
                 e -> assertThat(e.problem()).isEqualTo(problem));
-    }
-
-    /** Keycloak's store as far as the check uses it; lifespans are minimums there, so a map that keeps all is one. */
-    private record MapStore(Map<String, Map<String, String>> entries) implements SingleUseObjectProvider {
-
-        @Override
-        public void put(String key, long lifespanSeconds, Map<String, String> notes) {
-            if (lifespanSeconds <= 0) {
-                throw new IllegalArgumentException("lifespanSeconds must be positive");
-            }
-            entries.put(key, Map.copyOf(notes));
-        }
-
-        @Override
-        public Map<String, String> get(String key) {
-            return entries.get(key);
-        }
-
-        @Override
-        public Map<String, String> remove(String key) {
-            return entries.remove(key);
-        }
-
-        @Override
-        public boolean replace(String key, Map<String, String> notes) {
-            return entries.replace(key, notes) != null;
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, long lifespanInSeconds) {
-            return entries.putIfAbsent(key, Map.of()) == null;
-        }
-
-        @Override
-        public boolean contains(String key) {
-            return entries.containsKey(key);
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
