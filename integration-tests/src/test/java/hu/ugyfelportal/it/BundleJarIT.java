@@ -13,7 +13,7 @@ import java.util.zip.ZipEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The one JAR operators deploy: our SPIs, their step pages and theme, and none of the libraries Keycloak already ships. */
+/** The one JAR operators deploy: our SPIs with their step pages, the theme, none of the libraries Keycloak ships. */
 class BundleJarIT {
 
     @Test

@@ -96,10 +96,12 @@ class PlainThemeLoginIT {
             assertShows(browser, words, Map.of("kc-page-title", "clientNumber.title",
                     "client-number-intro", "clientNumber.intro",
                     "client-number-relogin", "clientNumber.anotherNeedsNewLogin"));
-            assertThat(browser.findElement(By.id("client-number-20000001")).getText()).contains("Kovács és Társa Kft.",
+            WebElement company = browser.findElement(By.id("client-number-20000001"));
+            assertThat(company.getText()).contains("Kovács és Társa Kft.",
                     words.getProperty("clientNumber.numberLabel") + " 20000001", words.getProperty("clientType.CEG"));
             WebElement privatePerson = browser.findElement(By.id("client-number-10000001"));
-            assertThat(privatePerson.getText()).contains("Kovács János", words.getProperty("clientType.MAGANSZEMELY"));
+            assertThat(privatePerson.getText())
+                    .contains("Kovács János", words.getProperty("clientType.MAGANSZEMELY"));
             assertThat(style(browser, ".ugyfelportal-client-numbers", "display")).as("the steps' layout")
                     .isEqualTo("grid");
             privatePerson.click();
@@ -164,7 +166,8 @@ class PlainThemeLoginIT {
 
     /** From Keycloak's own login page, "log in with DÁP": our QR page, checked; returns the QR's content. */
     private static String openQrPage(WebDriver browser, String titleKey, Properties words, String language) {
-        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.elementToBeClickable(By.id("social-dap"))).click();
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.elementToBeClickable(By.id("social-dap")))
+                .click();
         return openedQrPage(browser, titleKey, words, language);
     }
 
