@@ -1,6 +1,7 @@
 package hu.ugyfelportal.it.pages;
 
 import hu.ugyfelportal.it.support.AdminApi;
+import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.Chromium;
 import hu.ugyfelportal.it.support.DapPhone;
 import hu.ugyfelportal.it.support.LoginJourney;
@@ -11,6 +12,8 @@ import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import hu.ugyfelportal.mailcatcher.ReceivedMail;
 import org.jsoup.Jsoup;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * switched to {@code keycloak.v2} and its e-mail theme to {@code keycloak} (through the Admin API, put back after
  * each test), a customer walks the login in a real Chromium. The code page, its mail, the chooser and the DÁP QR page
  * come from the SPI jar's theme-resources with their words and layout; Keycloak draws the pages around them.
+ * Under the ugyfelportal theme, which lists the steps' layout in its styles, a step links it once, in the head.
  */
 @ExtendWith(UgyfelportalExtension.class)
 class PlainThemeLoginIT {
@@ -162,6 +166,24 @@ class PlainThemeLoginIT {
         } finally {
             env.admin().call("DELETE", "/users/" + userId + "/federated-identity/dap", null);
         }
+    }
+
+    /** The other way round: the ugyfelportal theme lists the steps' layout in its styles, so a step links it once. */
+    @Test
+    void underTheUgyfelportalThemeAStepGetsItsLayoutOnceInTheHead(TestEnvironment env) {
+        String email = AdminApi.uniqueEmail("sima-tema-sajat");
+        env.admin().createUser(email, PASSWORD, AdminApi.oneClientNumber());
+        Browser browser = env.newBrowser();
+        Page codePage = LoginJourney.submitPassword(browser,
+                browser.open(env.portal().authorizationRequest().url()), email, PASSWORD);
+        assertThat(codePage.has(LoginJourney.CODE_FORM)).as("the code page: %s", codePage).isTrue();
+
+        Elements stepsLayout = codePage.document().select("link[rel=stylesheet][href$='/css/ugyfelportal-steps.css']");
+        assertThat(stepsLayout).hasSize(1);
+        assertThat(stepsLayout.first().parents()).contains(codePage.document().head());
+        String href = stepsLayout.first().absUrl("href");
+        assertThat(href).contains("/login/ugyfelportal/css/");
+        assertThat(browser.open(href).status()).as("served from the SPI jar under the theme's path").isEqualTo(200);
     }
 
     /** From Keycloak's own login page, "log in with DÁP": our QR page, checked; returns the QR's content. */
