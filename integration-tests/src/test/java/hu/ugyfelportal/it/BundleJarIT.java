@@ -13,7 +13,7 @@ import java.util.zip.ZipEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The one JAR operators deploy: our SPIs and theme, and none of the libraries Keycloak already ships. */
+/** The one JAR operators deploy: our SPIs with their step pages, the theme, none of the libraries Keycloak ships. */
 class BundleJarIT {
 
     @Test
@@ -27,6 +27,16 @@ class BundleJarIT {
                     "theme/ugyfelportal/login/login.ftl",
                     "theme/ugyfelportal/login/messages/messages_hu.properties",
                     "theme/ugyfelportal/email/theme.properties");
+            // The steps' pages, mails and words, which Keycloak finds under any theme.
+            assertThat(entries).contains(
+                    "theme-resources/templates/email-code.ftl",
+                    "theme-resources/templates/client-number-chooser.ftl",
+                    "theme-resources/templates/dap-qr.ftl",
+                    "theme-resources/templates/html/email-code.ftl",
+                    "theme-resources/templates/text/email-code.ftl",
+                    "theme-resources/resources/css/ugyfelportal-steps.css",
+                    "theme-resources/messages/messages_hu.properties",
+                    "theme-resources/messages/messages_en.properties");
             assertThat(entries).filteredOn(name -> name.endsWith(".class"))
                     .isNotEmpty()
                     .allMatch(name -> name.startsWith("hu/ugyfelportal/"), "is one of our own classes")

@@ -6,6 +6,7 @@ import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.DapPhone;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.PortalMessages;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import hu.ugyfelportal.mailcatcher.ReceivedMail;
@@ -17,20 +18,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.util.JsonSerialization;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,9 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(UgyfelportalExtension.class)
 class PageWordsIT {
 
-    private static final Path THEME = Path.of("..", "theme", "src", "main", "resources", "theme", "ugyfelportal");
-    /** How Keycloak's own keys look (doForgotPassword, expiredActionMessage); no Hungarian or English word does. */
-    private static final Pattern CAMEL_CASE_KEY = Pattern.compile("[a-z]+(?:[A-Z][a-z0-9]*)+");
     private static final String PHONE = "+36-1/486-36-00";
     /** The FAQ's menu items, as it gives them: 6 for the login code, 2 then 1 for client numbers and contracts. */
     private static final Map<String, List<String>> PHONE_WITH_MENU = Map.of(
@@ -97,22 +90,12 @@ class PageWordsIT {
     @ValueSource(strings = {"hu", "en"})
     void noPageShowsAMissingMessage(String language, TestEnvironment env) throws IOException {
         Map<String, Page> pages = journey(env, language).pages();
-        Set<String> ourKeys = messages("login", "hu").stringPropertyNames().stream()
-                // Keys that are plain words ("password") are not told apart from the words themselves.
-                .filter(key -> key.contains(".") || CAMEL_CASE_KEY.matcher(key).matches())
-                .collect(Collectors.toSet());
 
         assertThat(pages).hasSizeGreaterThanOrEqualTo(30);
         pages.forEach((name, page) -> {
             String words = visibleWords(page);
             assertThat(words).as("%s (%s) has no missing message", name, language).doesNotContain("???");
-            List<String> rawKeys = new ArrayList<>();
-            for (String token : words.split("[\\s,;:!?()„”\"«»]+")) {
-                String word = token.replaceAll("\\.$", "");
-                if (ourKeys.contains(word) || (CAMEL_CASE_KEY.matcher(word).matches() && !word.contains("@"))) {
-                    rawKeys.add(word);
-                }
-            }
+            List<String> rawKeys = new ArrayList<>(PortalMessages.rawKeysIn(words));
             // A name for screen readers that is one lower-case word is a key Keycloak found no text for.
             page.document().select("[aria-label]").stream().map(element -> element.attr("aria-label"))
                     .filter(label -> label.matches("[a-z][A-Za-z0-9.]*")).forEach(rawKeys::add);
@@ -384,14 +367,9 @@ class PageWordsIT {
         return page.document().title() + " " + page.text() + " " + attributes;
     }
 
-    /** Our theme's messages of the given type ({@code login}, {@code email}) and language. */
-    private static Properties messages(String type, String language) throws IOException {
-        Properties messages = new Properties();
-        try (Reader reader = Files.newBufferedReader(THEME.resolve(type).resolve("messages")
-                .resolve("messages_" + language + ".properties"), StandardCharsets.UTF_8)) {
-            messages.load(reader);
-        }
-        return messages;
+    /** What our theme of the given type ({@code login}, {@code email}) shows: the steps' words and its own. */
+    private static Properties messages(String type, String language) {
+        return PortalMessages.ugyfelportal(type, language);
     }
 
     private static List<Pattern> patterns(String... regexes) {

@@ -97,14 +97,31 @@ public final class AdminApi {
         Map<String, Object> realm = get("", new TypeReference<>() {
         });
         @SuppressWarnings("unchecked")
-        Map<String, String> smtp = (Map<String, String>) realm.get("smtpServer");
-        Map<String, String> moved = new HashMap<>(smtp);
+        Map<String, String> moved = new HashMap<>((Map<String, String>) realm.get("smtpServer"));
         moved.put("port", String.valueOf(port));
-        call("PUT", "", Map.of("smtpServer", moved)).expect(204);
+        withRealmSettings(Map.of("smtpServer", moved), step);
+    }
+
+    /**
+     * Runs {@code step} with some top-level settings of the realm changed (e.g. {@code loginTheme}), then puts the
+     * previous values back, even when the step fails: the other tests share the realm.
+     */
+    public void withRealmSettings(Map<String, Object> changes, Step step) throws Exception {
+        Map<String, Object> realm = get("", new TypeReference<>() {
+        });
+        Map<String, Object> original = new HashMap<>();
+        for (String key : changes.keySet()) {
+            // A partial update leaves a missing (null) setting as it is, so only a setting the realm has can come back.
+            if (realm.get(key) == null) {
+                throw new IllegalArgumentException("The realm has no setting " + key + " to put back");
+            }
+            original.put(key, realm.get(key));
+        }
+        call("PUT", "", changes).expect(204);
         try {
             step.run();
         } finally {
-            call("PUT", "", Map.of("smtpServer", smtp)).expect(204);
+            call("PUT", "", original).expect(204);
         }
     }
 

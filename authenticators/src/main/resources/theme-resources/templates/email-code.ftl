@@ -2,6 +2,7 @@
 <#import "ugyfelportal-locked-username.ftl" as lockedUsername>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
+<#import "ugyfelportal-steps.ftl" as steps>
 <#-- The e-mailed code ("Kapott kód"): notice that the code went out, the code field, a new code, back to the start,
      and the FAQ's help when no e-mail arrives. Errors are rendered here (not by the layout) to announce them.
      emailCode.keySuffix picks the words of the step the code is for: none for a login (the FAQ's words),
@@ -10,6 +11,7 @@
     <#if section = "header">
         ${msg("emailCode.title" + emailCode.keySuffix)}
     <#elseif section = "form">
+        <@steps.styles/>
         <div id="kc-email-code">
             <#if emailCode.notice?has_content>
                 <div id="email-code-notice" class="${properties.kcAlertClass!} pf-m-info" role="status" aria-live="polite">

@@ -1,5 +1,6 @@
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
+<#import "ugyfelportal-steps.ftl" as steps>
 <#-- The DÁP QR code. The script listens on one status stream (server-sent events): it shows the next QR in place of
      one that ran out, and reloads the page once the phone has answered. Without JavaScript the meta refresh (or the
      continue link) reloads the page, which shows the current QR or completes the login. -->
@@ -7,6 +8,7 @@
     <#if section = "header">
         ${msg(dap.linking?then("dap.linkTitle", "dap.qrTitle"))}
     <#elseif section = "form">
+        <@steps.styles/>
         <noscript><meta http-equiv="refresh" content="${(dap.retryPauseSeconds * 3)?c}"></noscript>
         <div id="dap-qr" class="ugyfelportal-dap-qr" data-status-url="${dap.statusUrl}" data-page-url="${dap.pageUrl}"
              data-retry-ms="${(dap.retryPauseSeconds * 1000)?c}" data-hold-ms="${(dap.statusHoldSeconds * 1000)?c}">

@@ -1,7 +1,9 @@
 <#-- The e-mail form shared by "Regisztrációs oldal" and "Elfelejtett jelszó", with the page's own answer. -->
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
+<#import "ugyfelportal-steps.ftl" as steps>
 <#macro form id prefix>
+    <@steps.styles/>
     <#if message?has_content && message.type = 'error'>
         <div id="ugyfelportal-link-error" class="${properties.kcAlertClass!} pf-m-danger" role="alert" aria-live="assertive">
             <span class="${properties.kcAlertTitleClass!}">${message.summary}</span>

@@ -1,12 +1,14 @@
 <#import "template.ftl" as layout>
 <#import "ugyfelportal-locked-username.ftl" as lockedUsername>
 <#import "buttons.ftl" as buttons>
+<#import "ugyfelportal-steps.ftl" as steps>
 <#-- "Ügyfél kiválasztása": one button per eligible client number; the button's value is the number.
      Names come from the admin console and are HTML-escaped by FreeMarker's HTML output format. -->
 <@layout.registrationLayout displayMessage=true displayInfo=true; section>
     <#if section = "header">
         ${msg("clientNumber.title")}
     <#elseif section = "form">
+        <@steps.styles/>
         <p id="client-number-intro" class="ugyfelportal-hint">${msg("clientNumber.intro")}</p>
         <form id="kc-client-number-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <ul class="ugyfelportal-client-numbers" role="list">
