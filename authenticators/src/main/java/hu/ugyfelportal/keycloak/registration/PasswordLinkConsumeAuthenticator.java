@@ -27,13 +27,13 @@ public final class PasswordLinkConsumeAuthenticator extends CustomerStep {
         String tokenKey = authSession.getAuthNote(AuthenticationManager.INVALIDATE_ACTION_TOKEN);
         DefaultActionTokenKey key = tokenKey == null ? null : DefaultActionTokenKey.from(tokenKey);
         if (key == null || !cameThroughLinkOf(context)) {
-            context.getEvent().clone().user(context.getUser()).error(Errors.INVALID_CODE);
+            context.getEvent().user(context.getUser()).error(Errors.INVALID_CODE);
             context.failure(AuthenticationFlowError.INVALID_CREDENTIALS, linkErrorPage(context));
             return;
         }
         long remainingSeconds = key.getExp() - Time.currentTimeSeconds();
         if (remainingSeconds <= 0 || !context.getSession().revokedTokens().put(tokenKey, remainingSeconds + CLOCK_SKEW_SECONDS)) {
-            context.getEvent().clone().user(context.getUser()).error(Errors.EXPIRED_CODE);
+            context.getEvent().user(context.getUser()).error(Errors.EXPIRED_CODE);
             context.failure(AuthenticationFlowError.EXPIRED_CODE, linkErrorPage(context));
             return;
         }
@@ -45,9 +45,16 @@ public final class PasswordLinkConsumeAuthenticator extends CustomerStep {
         context.success();
     }
 
+    /**
+     * Not reached by a customer: Keycloak calls {@code action} only for the execution whose page is on screen
+     * ({@code DefaultAuthenticationFlow.processAction} refuses any other), and this step shows no page but the link
+     * error page, which has no form. Only a hand-made POST naming this step after that page gets here: it gets the
+     * same page again, as a failure, like any other try with a bad link.
+     */
     @Override
     public void action(AuthenticationFlowContext context) {
-        authenticate(context);
+        context.getEvent().user(context.getUser()).error(Errors.INVALID_REQUEST);
+        context.failure(AuthenticationFlowError.INVALID_CREDENTIALS, linkErrorPage(context));
     }
 
     /** True when this login came through an e-mailed link for the user the flow has found. */
