@@ -76,7 +76,7 @@ class MisconfiguredStepIT {
     }
 
     @Test
-    void aBadLinkSettingEndsTheRegistrationAndForgottenPasswordPagesOnThePortalsErrorPage(TestEnvironment env) {
+    void aBadLinkSettingEndsTheRegistrationAndForgottenPasswordPagesOnThePortalsErrorPageInEitherLanguage(TestEnvironment env) {
         try (StepConfig link = StepConfig.change(env, RESET_FLOW, "ugyfelportal-password-link-request",
                 Map.of("mailsPerHour", "0"))) {
             for (String linkId : List.of("#ugyfelportal-registration-link", "#ugyfelportal-forgot-password-link")) {
@@ -85,6 +85,9 @@ class MisconfiguredStepIT {
 
                 assertErrorPage(page, "A jelszó beállítása most nem lehetséges. Kérjük, próbálja újra később");
             }
+            Browser english = env.newBrowser().acceptLanguage("en");
+            assertErrorPage(english.open(linkOnTheLoginPage(env, english, "#ugyfelportal-forgot-password-link")),
+                    "Setting a password is not possible right now. Please try again later or call us");
             assertEvent(env, "RESET_PASSWORD_ERROR", null, "link_misconfigured", link.alias());
             assertLogLine(env, "The registration and password link step refuses its authenticator config '"
                     + link.alias() + "': mailsPerHour must be a whole number from 1 to 100, not '0'");
