@@ -46,15 +46,14 @@ public final class PasswordLinkConsumeAuthenticator extends CustomerStep {
     }
 
     /**
-     * Not reached by a customer: Keycloak calls {@code action} only for the execution whose page is on screen
-     * ({@code DefaultAuthenticationFlow.processAction} refuses any other), and this step shows no page but the link
-     * error page, which has no form. Only a hand-made POST naming this step after that page gets here: it gets the
-     * same page again, as a failure, like any other try with a bad link.
+     * Never called, as for Keycloak's own steps without a form ({@code CookieAuthenticator}, {@code
+     * DenyAccessAuthenticator}): Keycloak calls {@code action} only for a POST naming the execution whose page is
+     * shown, with that page's session code ({@code AuthenticationProcessor.authenticationAction},
+     * {@code SessionCodeChecks}). This step either succeeds without a page or shows the link error page, which has no
+     * form and hands out no live session code (a POST to its own address gets Keycloak's "page expired").
      */
     @Override
     public void action(AuthenticationFlowContext context) {
-        context.getEvent().user(context.getUser()).error(Errors.INVALID_REQUEST);
-        context.failure(AuthenticationFlowError.INVALID_CREDENTIALS, linkErrorPage(context));
     }
 
     /** True when this login came through an e-mailed link for the user the flow has found. */
