@@ -243,7 +243,7 @@ class EmailCodeRulesIT {
             Page page = LoginJourney.submitPassword(browser,
                     browser.open(client.portal().authorizationRequest().url()), customer.email, PASSWORD);
 
-            assertThat(page.status()).isEqualTo(500);
+            assertThat(page.status()).isEqualTo(503);
             assertThat(page.text()).contains("A bejelentkezés most nem lehetséges.");
             assertThat(page.html()).doesNotContain("Exception");
             assertThat(env.admin().events("LOGIN_ERROR", customer.id))

@@ -1,9 +1,8 @@
 package hu.ugyfelportal.keycloak.clientnumber;
 
-import org.keycloak.models.AuthenticatorConfigModel;
+import hu.ugyfelportal.keycloak.common.ConfigReader;
 
-import java.util.Arrays;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The chooser's settings from the admin console. The same step runs after a password login (every client
@@ -14,6 +13,8 @@ public record ChooserConfig(LoginMethod loginMethod) {
     /** Config key of the login method in the authenticator's admin-console configuration. */
     public static final String LOGIN_METHOD = "loginMethod";
     public static final LoginMethod DEFAULT_LOGIN_METHOD = LoginMethod.PASSWORD;
+    /** What the settings are called in the messages of {@link ConfigReader}. */
+    static final String NAME = "client-number chooser";
 
     public ChooserConfig {
         if (loginMethod == null) {
@@ -21,24 +22,16 @@ public record ChooserConfig(LoginMethod loginMethod) {
         }
     }
 
-    /** An execution without configuration runs after a password login. */
-    public static ChooserConfig from(AuthenticatorConfigModel model) {
-        String value = Optional.ofNullable(model)
-                .map(AuthenticatorConfigModel::getConfig)
-                .map(config -> config.get(LOGIN_METHOD))
-                .filter(method -> !method.isBlank())
-                .orElse(DEFAULT_LOGIN_METHOD.name());
-        return from(value);
-    }
-
-    static ChooserConfig from(String loginMethod) {
-        return Arrays.stream(LoginMethod.values())
-                .filter(method -> method.name().equals(loginMethod.trim()))
-                .findFirst()
-                .map(ChooserConfig::new)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown login method '" + loginMethod
-                        + "' in the client-number chooser's configuration; use one of "
-                        + Arrays.toString(LoginMethod.values())));
+    /**
+     * From the admin console's config map; an execution without configuration runs after a password login.
+     *
+     * @throws ConfigReader.InvalidSettingsException when the login method is not one of {@link LoginMethod}'s names
+     */
+    public static ChooserConfig from(Map<String, String> config) {
+        ConfigReader read = new ConfigReader(NAME, config);
+        LoginMethod loginMethod = read.oneOf(LOGIN_METHOD, LoginMethod.class, Enum::name, DEFAULT_LOGIN_METHOD);
+        read.finish();
+        return new ChooserConfig(loginMethod);
     }
 
     /**

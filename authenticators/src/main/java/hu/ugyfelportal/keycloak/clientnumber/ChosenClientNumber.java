@@ -1,10 +1,12 @@
 package hu.ugyfelportal.keycloak.clientnumber;
 
+import hu.ugyfelportal.keycloak.common.ConfigReader;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The client number chosen at login, kept as user-session notes for the whole SSO session. Only the number and
@@ -23,12 +25,17 @@ public record ChosenClientNumber(String number, LoginMethod loginMethod) {
     }
 
     static Optional<ChosenClientNumber> of(UserSessionModel userSession) {
-        String number = userSession.getNote(NUMBER_NOTE);
-        String method = userSession.getNote(LOGIN_METHOD_NOTE);
-        if (number == null || method == null) {
+        return fromNotes(userSession::getNote);
+    }
+
+    /** A login method this version does not know (left by another version) counts as no choice: none is trusted. */
+    static Optional<ChosenClientNumber> fromNotes(UnaryOperator<String> note) {
+        String number = note.apply(NUMBER_NOTE);
+        if (number == null) {
             return Optional.empty();
         }
-        return Optional.of(new ChosenClientNumber(number, LoginMethod.valueOf(method)));
+        return ConfigReader.parse(note.apply(LOGIN_METHOD_NOTE), LoginMethod.class, Enum::name)
+                .map(method -> new ChosenClientNumber(number, method));
     }
 
     /** The user's client number as it is now, if the user still holds it and may still enter it this way. */

@@ -5,6 +5,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import hu.ugyfelportal.keycloak.common.CustomerStep;
 import hu.ugyfelportal.keycloak.common.LogSafe;
+import hu.ugyfelportal.keycloak.common.StepSettings;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +25,17 @@ public final class ClientNumberChooser extends CustomerStep {
     static final String LOGIN_METHOD_DETAIL = "login_method";
     static final String ERROR_NONE_ELIGIBLE = "client_number_none_eligible";
     static final String ERROR_NOT_ELIGIBLE = "client_number_not_eligible";
+    static final String ERROR_MISCONFIGURED = "client_number_misconfigured";
+    private static final StepSettings<ChooserConfig> SETTINGS = new StepSettings<>(ChooserConfig.NAME,
+            ChooserConfig::from, ERROR_MISCONFIGURED, "clientNumber.unavailable");
     private static final int MAX_LOGGED_LENGTH = 32;
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        ChooserConfig config = ChooserConfig.from(context.getAuthenticatorConfig());
+        ChooserConfig config = SETTINGS.readOrErrorPage(context).orElse(null);
+        if (config == null) {
+            return;
+        }
         List<ClientNumber> eligible = ClientNumbers.eligible(context.getUser(), config.loginMethod());
         if (eligible.isEmpty()) {
             context.getEvent().user(context.getUser())
@@ -47,7 +54,10 @@ public final class ClientNumberChooser extends CustomerStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        ChooserConfig config = ChooserConfig.from(context.getAuthenticatorConfig());
+        ChooserConfig config = SETTINGS.readOrErrorPage(context).orElse(null);
+        if (config == null) {
+            return;
+        }
         String submitted = context.getHttpRequest().getDecodedFormParameters().getFirst(FORM_FIELD);
         Optional<ClientNumber> chosen = submitted == null
                 ? Optional.empty()

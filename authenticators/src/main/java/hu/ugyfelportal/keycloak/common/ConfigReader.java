@@ -58,8 +58,18 @@ public final class ConfigReader {
         } catch (NumberFormatException e) {
             // Noted below with the range, which says what would have been right.
         }
-        problem(key + " must be a whole number from " + min + " to " + max + ", not '" + raw + "'");
+        problem(outOfRange(key, min, max, "'" + raw + "'"));
         return defaultValue;
+    }
+
+    /**
+     * A whole number a record was built with, checked against the range {@link #wholeNumber} reads it in: so a
+     * record's constructor refuses what its configuration would refuse, in the same words.
+     */
+    public void range(String key, long value, long min, long max) {
+        if (value < min || value > max) {
+            problem(outOfRange(key, min, max, String.valueOf(value)));
+        }
     }
 
     /** A whole number of seconds in a range. */
@@ -126,6 +136,10 @@ public final class ConfigReader {
                                                         Function<E, String> nameInConfig) {
         return Arrays.stream(type.getEnumConstants()).filter(constant -> nameInConfig.apply(constant).equals(value))
                 .findFirst();
+    }
+
+    private static String outOfRange(String key, long min, long max, String got) {
+        return key + " must be a whole number from " + min + " to " + max + ", not " + got;
     }
 
     private static <E extends Enum<E>> String names(Class<E> type, Function<E, String> nameInConfig) {

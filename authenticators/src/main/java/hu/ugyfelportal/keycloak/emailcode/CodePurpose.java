@@ -1,5 +1,6 @@
 package hu.ugyfelportal.keycloak.emailcode;
 
+import hu.ugyfelportal.keycloak.common.ConfigReader;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -27,8 +28,12 @@ public enum CodePurpose {
     }
 
     static CodePurpose of(AuthenticationSessionModel authSession) {
-        String note = authSession.getAuthNote(NOTE);
-        return note == null ? LOGIN : valueOf(note);
+        return fromNote(authSession.getAuthNote(NOTE));
+    }
+
+    /** No mark, or one this version does not know (left by another version), is a login. */
+    static CodePurpose fromNote(String note) {
+        return ConfigReader.parse(note, CodePurpose.class, Enum::name).orElse(LOGIN);
     }
 
     /**

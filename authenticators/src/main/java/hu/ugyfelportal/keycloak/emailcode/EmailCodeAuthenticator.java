@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import hu.ugyfelportal.keycloak.common.CustomerStep;
+import hu.ugyfelportal.keycloak.common.StepSettings;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
@@ -19,7 +20,6 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeyManager;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -55,18 +55,19 @@ public class EmailCodeAuthenticator extends CustomerStep {
     static final String ERROR_MISCONFIGURED = "email_code_misconfigured";
 
     private static final Logger LOG = Logger.getLogger(EmailCodeAuthenticator.class);
+    private static final StepSettings<EmailCodeSettings> SETTINGS = new StepSettings<>(EmailCodeSettings.NAME,
+            EmailCodeSettings::from, ERROR_MISCONFIGURED, "emailCode.unavailable");
 
+    /** For the salt of the code hash. */
     private final SecureRandom random;
-    private final CodeGenerator generator;
 
     EmailCodeAuthenticator(SecureRandom random) {
         this.random = random;
-        this.generator = new CodeGenerator(random);
     }
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        EmailCodeSettings settings = settingsOrErrorPage(context);
+        EmailCodeSettings settings = SETTINGS.readOrErrorPage(context).orElse(null);
         if (settings == null || !hasEmailOrErrorPage(context) || isLockedOut(context, settings)) {
             return;
         }
@@ -81,7 +82,7 @@ public class EmailCodeAuthenticator extends CustomerStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        EmailCodeSettings settings = settingsOrErrorPage(context);
+        EmailCodeSettings settings = SETTINGS.readOrErrorPage(context).orElse(null);
         if (settings == null || !hasEmailOrErrorPage(context) || isLockedOut(context, settings)) {
             return;
         }
@@ -157,7 +158,7 @@ public class EmailCodeAuthenticator extends CustomerStep {
                              String notice) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         UserModel user = context.getUser();
-        String code = generator.next(settings.codeLength());
+        String code = settings.newCode();
         EmailCodeSettings.Lifetime lifetime = settings.lifetimeForPeople();
         CodePurpose purpose = CodePurpose.of(authSession);
         Map<String, Object> attributes = new HashMap<>();
@@ -195,20 +196,6 @@ public class EmailCodeAuthenticator extends CustomerStep {
         return true;
     }
 
-    private EmailCodeSettings settingsOrErrorPage(AuthenticationFlowContext context) {
-        AuthenticatorConfigModel config = context.getAuthenticatorConfig();
-        try {
-            return EmailCodeSettings.from(config == null ? null : config.getConfig());
-        } catch (IllegalArgumentException e) {
-            LOG.errorf("Authenticator config '%s' of the e-mail code step is refused: %s",
-                    config == null ? "" : config.getAlias(), e.getMessage());
-            loginError(context, "misconfigured").error(ERROR_MISCONFIGURED);
-            context.challenge(context.form().setError("emailCode.unavailable")
-                    .createErrorPage(Response.Status.INTERNAL_SERVER_ERROR));
-            return null;
-        }
-    }
-
     private boolean hasEmailOrErrorPage(AuthenticationFlowContext context) {
         String email = context.getUser().getEmail();
         if (email != null && !email.isBlank()) {
@@ -236,12 +223,15 @@ public class EmailCodeAuthenticator extends CustomerStep {
         return form.setAttribute("emailCode", bean).createForm(PAGE);
     }
 
+    /** The step's outcome: the flow's own event (LOGIN_ERROR, or RESET_PASSWORD_ERROR in the reset flow). */
     private EventBuilder loginError(AuthenticationFlowContext context, String outcome) {
-        // A clone, so that the flow's own event (LOGIN at the end) keeps its type.
-        return context.getEvent().clone().user(context.getUser()).detail(DETAIL_OUTCOME, outcome);
+        return context.getEvent().user(context.getUser()).detail(DETAIL_OUTCOME, outcome);
     }
 
-    /** Sends are recorded as SEND_VERIFY_EMAIL: the code proves the customer reads that mailbox. */
+    /**
+     * A side event of its own type, so a clone: sends are recorded as SEND_VERIFY_EMAIL (the code proves the customer
+     * reads that mailbox), and the flow's event keeps its type for the step's outcome.
+     */
     private EventBuilder sendEvent(AuthenticationFlowContext context) {
         return context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL).user(context.getUser())
                 .detail(Details.EMAIL, context.getUser().getEmail());

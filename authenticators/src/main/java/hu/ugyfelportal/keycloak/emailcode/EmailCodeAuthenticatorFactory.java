@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Registers the e-mail code step and describes its settings for the admin console. Keycloak 26.7 has no hook to
  * validate an authenticator's configuration when it is saved, so {@link EmailCodeSettings} refuses bad values
- * when the step runs: the customer sees an error page, the server log names the setting.
+ * when the step runs, and {@link hu.ugyfelportal.keycloak.common.StepSettings} answers them as every step does.
  */
 public class EmailCodeAuthenticatorFactory extends CustomerStepFactory {
 
@@ -71,27 +71,30 @@ public class EmailCodeAuthenticatorFactory extends CustomerStepFactory {
         EmailCodeSettings defaults = EmailCodeSettings.DEFAULTS;
         return ProviderConfigurationBuilder.create()
                 .property().name(EmailCodeSettings.CODE_LENGTH).label("Code length")
-                .helpText(help("Digits in a code.", EmailCodeSettings.CODE_LENGTH_RANGE))
+                .helpText(help("Digits in a code.", EmailCodeSettings.CODE_LENGTH_MIN,
+                        EmailCodeSettings.CODE_LENGTH_MAX))
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(defaults.codeLength()).add()
                 .property().name(EmailCodeSettings.LIFETIME_SECONDS).label("Code lifetime (seconds)")
                 .helpText(help("How long a code is accepted after it was sent; the page and the e-mail show it "
-                        + "(in minutes when it is a whole number of minutes).", EmailCodeSettings.LIFETIME_RANGE))
+                        + "(in minutes when it is a whole number of minutes).", EmailCodeSettings.LIFETIME_MIN,
+                        EmailCodeSettings.LIFETIME_MAX))
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(defaults.lifetime().toSeconds()).add()
                 .property().name(EmailCodeSettings.MAX_WRONG_TRIES).label("Wrong tries per code")
                 .helpText(help("Wrong entries after which the code is void and a new one must be requested.",
-                        EmailCodeSettings.WRONG_TRIES_RANGE))
+                        EmailCodeSettings.WRONG_TRIES_MIN, EmailCodeSettings.WRONG_TRIES_MAX))
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(defaults.maxWrongTries()).add()
                 .property().name(EmailCodeSettings.RESEND_COOLDOWN_SECONDS).label("Resend cool-down (seconds)")
-                .helpText(help("Wait between two codes sent in one login attempt.", EmailCodeSettings.COOLDOWN_RANGE))
+                .helpText(help("Wait between two codes sent in one login attempt.", EmailCodeSettings.COOLDOWN_MIN,
+                        EmailCodeSettings.COOLDOWN_MAX))
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(defaults.resendCooldown().toSeconds()).add()
                 .property().name(EmailCodeSettings.MAX_SENDS).label("Sends per login attempt")
                 .helpText(help("Codes sent at most in one login attempt; logging in again starts a new count.",
-                        EmailCodeSettings.SENDS_RANGE))
+                        EmailCodeSettings.SENDS_MIN, EmailCodeSettings.SENDS_MAX))
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(defaults.maxSends()).add()
                 .build();
     }
 
-    private static String help(String text, EmailCodeSettings.Range range) {
-        return text + " From " + range.min() + " to " + range.max() + ".";
+    private static String help(String text, int min, int max) {
+        return text + " From " + min + " to " + max + ".";
     }
 }

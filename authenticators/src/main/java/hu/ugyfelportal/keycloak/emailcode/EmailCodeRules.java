@@ -28,11 +28,6 @@ final class EmailCodeRules {
     }
 
     record Check(Outcome outcome, EmailCodeState state, int triesLeft) {
-
-        /** Wrong guesses are what brute-force detection counts. */
-        boolean isWrongGuess() {
-            return outcome == Outcome.WRONG || outcome == Outcome.TOO_MANY_TRIES;
-        }
     }
 
     Check check(EmailCodeState state, String entered, CodeHasher hasher, long nowMillis) {

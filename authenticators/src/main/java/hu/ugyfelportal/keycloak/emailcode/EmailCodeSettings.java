@@ -1,8 +1,9 @@
 package hu.ugyfelportal.keycloak.emailcode;
 
+import hu.ugyfelportal.keycloak.common.ConfigReader;
+import org.keycloak.common.util.SecretGenerator;
+
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,63 +26,65 @@ public record EmailCodeSettings(int codeLength, Duration lifetime, int maxWrongT
     public static final String MAX_SENDS = "maxSendsPerLogin";
 
     /** Allowed ranges, inclusive. Six digits at least, so five guesses stay a one-in-200,000 chance. */
-    static final Range CODE_LENGTH_RANGE = new Range(CODE_LENGTH, 6, 12);
-    static final Range LIFETIME_RANGE = new Range(LIFETIME_SECONDS, 1, 3600);
-    static final Range WRONG_TRIES_RANGE = new Range(MAX_WRONG_TRIES, 1, 10);
-    static final Range COOLDOWN_RANGE = new Range(RESEND_COOLDOWN_SECONDS, 0, 3600);
-    static final Range SENDS_RANGE = new Range(MAX_SENDS, 1, 20);
+    static final int CODE_LENGTH_MIN = 6;
+    static final int CODE_LENGTH_MAX = 12;
+    static final int LIFETIME_MIN = 1;
+    static final int LIFETIME_MAX = 3600;
+    static final int WRONG_TRIES_MIN = 1;
+    static final int WRONG_TRIES_MAX = 10;
+    static final int COOLDOWN_MIN = 0;
+    static final int COOLDOWN_MAX = 3600;
+    static final int SENDS_MIN = 1;
+    static final int SENDS_MAX = 20;
 
-    /** Declared after the ranges, which its construction checks against. */
+    /** What the settings are called in the messages of {@link ConfigReader}. */
+    static final String NAME = "e-mail code";
+
+    /** Declared after the bounds, which its construction checks against. */
     public static final EmailCodeSettings DEFAULTS =
             new EmailCodeSettings(6, Duration.ofSeconds(300), 5, Duration.ofSeconds(30), 5);
 
+    /** Refuses what the configuration would refuse, so that no code path holds settings out of their bounds. */
     public EmailCodeSettings {
-        List<String> problems = new ArrayList<>();
-        CODE_LENGTH_RANGE.check(codeLength, problems);
+        ConfigReader check = new ConfigReader(NAME, null);
+        check.range(CODE_LENGTH, codeLength, CODE_LENGTH_MIN, CODE_LENGTH_MAX);
         if (lifetime == null) {
-            problems.add(LIFETIME_SECONDS + " is missing");
+            check.problem(LIFETIME_SECONDS + " is missing");
         } else {
-            LIFETIME_RANGE.check(lifetime.toSeconds(), problems);
+            check.range(LIFETIME_SECONDS, lifetime.toSeconds(), LIFETIME_MIN, LIFETIME_MAX);
         }
-        WRONG_TRIES_RANGE.check(maxWrongTries, problems);
+        check.range(MAX_WRONG_TRIES, maxWrongTries, WRONG_TRIES_MIN, WRONG_TRIES_MAX);
         if (resendCooldown == null) {
-            problems.add(RESEND_COOLDOWN_SECONDS + " is missing");
+            check.problem(RESEND_COOLDOWN_SECONDS + " is missing");
         } else {
-            COOLDOWN_RANGE.check(resendCooldown.toSeconds(), problems);
+            check.range(RESEND_COOLDOWN_SECONDS, resendCooldown.toSeconds(), COOLDOWN_MIN,
+                    COOLDOWN_MAX);
         }
-        SENDS_RANGE.check(maxSends, problems);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Invalid e-mail code settings: " + String.join("; ", problems));
-        }
+        check.range(MAX_SENDS, maxSends, SENDS_MIN, SENDS_MAX);
+        check.finish();
     }
 
     /**
      * Reads the authenticator's configuration (null or missing keys take the default; blank means default too).
      *
-     * @throws IllegalArgumentException naming every setting that is not a whole number in its range
+     * @throws ConfigReader.InvalidSettingsException naming every setting that is not a whole number in its range
      */
     public static EmailCodeSettings from(Map<String, String> config) {
-        Map<String, String> values = config == null ? Map.of() : config;
-        List<String> problems = new ArrayList<>();
-        int length = read(values, CODE_LENGTH_RANGE, DEFAULTS.codeLength(), problems);
-        int lifetime = read(values, LIFETIME_RANGE, (int) DEFAULTS.lifetime().toSeconds(), problems);
-        int tries = read(values, WRONG_TRIES_RANGE, DEFAULTS.maxWrongTries(), problems);
-        int cooldown = read(values, COOLDOWN_RANGE, (int) DEFAULTS.resendCooldown().toSeconds(), problems);
-        int sends = read(values, SENDS_RANGE, DEFAULTS.maxSends(), problems);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("Invalid e-mail code settings: " + String.join("; ", problems));
-        }
-        return new EmailCodeSettings(length, Duration.ofSeconds(lifetime), tries, Duration.ofSeconds(cooldown), sends);
+        ConfigReader read = new ConfigReader(NAME, config);
+        int length = read.wholeNumber(CODE_LENGTH, CODE_LENGTH_MIN, CODE_LENGTH_MAX, DEFAULTS.codeLength());
+        Duration lifetime = read.seconds(LIFETIME_SECONDS, LIFETIME_MIN, LIFETIME_MAX,
+                DEFAULTS.lifetime());
+        int tries = read.wholeNumber(MAX_WRONG_TRIES, WRONG_TRIES_MIN, WRONG_TRIES_MAX, DEFAULTS.maxWrongTries());
+        Duration cooldown = read.seconds(RESEND_COOLDOWN_SECONDS, COOLDOWN_MIN, COOLDOWN_MAX,
+                DEFAULTS.resendCooldown());
+        int sends = read.wholeNumber(MAX_SENDS, SENDS_MIN, SENDS_MAX, DEFAULTS.maxSends());
+        read.finish();
+        return new EmailCodeSettings(length, lifetime, tries, cooldown, sends);
     }
 
-    /** The configuration that reproduces these settings, e.g. for the realm file or the admin console defaults. */
-    public Map<String, String> toConfig() {
-        return Map.of(
-                CODE_LENGTH, String.valueOf(codeLength),
-                LIFETIME_SECONDS, String.valueOf(lifetime.toSeconds()),
-                MAX_WRONG_TRIES, String.valueOf(maxWrongTries),
-                RESEND_COOLDOWN_SECONDS, String.valueOf(resendCooldown.toSeconds()),
-                MAX_SENDS, String.valueOf(maxSends));
+    /** A fresh code of {@link #codeLength} decimal digits, each drawn uniformly by Keycloak's secure random source. */
+    String newCode() {
+        return SecretGenerator.getInstance().randomString(codeLength, SecretGenerator.DIGITS);
     }
 
     /** The lifetime as the customer reads it: whole minutes when it is a whole number of minutes, else seconds. */
@@ -91,36 +94,5 @@ public record EmailCodeSettings(int codeLength, Duration lifetime, int maxWrongT
     }
 
     public record Lifetime(long amount, boolean inMinutes) {
-    }
-
-    private static int read(Map<String, String> config, Range range, int fallback, List<String> problems) {
-        String raw = config.get(range.key());
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (range.check(value, problems)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            problems.add(range.describe() + ", got '" + raw + "'");
-        }
-        return fallback;
-    }
-
-    record Range(String key, int min, int max) {
-
-        boolean check(long value, List<String> problems) {
-            if (value < min || value > max) {
-                problems.add(describe() + ", got " + value);
-                return false;
-            }
-            return true;
-        }
-
-        String describe() {
-            return key + " must be a whole number from " + min + " to " + max;
-        }
     }
 }

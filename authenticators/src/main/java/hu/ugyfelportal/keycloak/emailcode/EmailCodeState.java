@@ -60,10 +60,15 @@ record EmailCodeState(String codeHash, long issuedAtMillis, int wrongTries, int 
         return notes;
     }
 
+    /** A note that is missing, or not a number (written by another version), counts as absent: 0. */
     private static long number(String value) {
         if (value == null || value.isEmpty()) {
             return 0;
         }
-        return Long.parseLong(value);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

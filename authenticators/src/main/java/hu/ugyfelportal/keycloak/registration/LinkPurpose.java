@@ -1,5 +1,7 @@
 package hu.ugyfelportal.keycloak.registration;
 
+import hu.ugyfelportal.keycloak.common.ConfigReader;
+
 /**
  * Which page the customer came to. Both share one flow (Keycloak's reset-credentials flow), because both end in
  * the same single-use link and the same "set a password" step; they differ in the page and the answers.
@@ -30,6 +32,11 @@ public enum LinkPurpose {
 
     public static LinkPurpose fromParameter(String value) {
         return REGISTRATION_VALUE.equals(value) ? REGISTRATION : PASSWORD_RESET;
+    }
+
+    /** The purpose kept in a note; none, or one this version does not know (left by another version), is a reset. */
+    static LinkPurpose fromNote(String note) {
+        return ConfigReader.parse(note, LinkPurpose.class, Enum::name).orElse(PASSWORD_RESET);
     }
 
     public String pageTemplate() {

@@ -1,5 +1,7 @@
 package hu.ugyfelportal.keycloak.registration;
 
+import hu.ugyfelportal.keycloak.common.ConfigReader;
+
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,36 +23,31 @@ public record PasswordLinkConfig(Duration linkLifetime, boolean revealUnknownEma
     public static final String REVEAL_UNKNOWN_EMAIL = "revealUnknownEmail";
     public static final String MAIL_COOLDOWN_SECONDS = "mailCooldownSeconds";
     public static final String MAILS_PER_HOUR = "mailsPerHour";
+    /** What the settings are called in the messages of {@link ConfigReader}. */
+    static final String NAME = "registration and password link";
 
     /** Long enough to open the mail and finish on a phone, short enough that a forgotten mail is soon useless. */
     public static final Duration DEFAULT_LINK_LIFETIME = Duration.ofMinutes(15);
     /** The FAQ describes the revealing answer, so it is the default; operators can switch it off. */
     public static final boolean DEFAULT_REVEAL_UNKNOWN_EMAIL = true;
-    static final Duration MAX_LINK_LIFETIME = Duration.ofHours(24);
     /** One mail a minute and five an hour are more than a customer needs and too few to flood a mailbox. */
     public static final Duration DEFAULT_MAIL_COOLDOWN = Duration.ofSeconds(60);
     public static final int DEFAULT_MAILS_PER_HOUR = 5;
-    static final Duration MAX_MAIL_COOLDOWN = Duration.ofHours(1);
-    static final int MAX_MAILS_PER_HOUR = 100;
+    /** Allowed ranges, inclusive: a link lives a second to a day, the cool-down is at most an hour. */
+    static final int LINK_LIFETIME_MIN = 1;
+    static final int LINK_LIFETIME_MAX = (int) Duration.ofHours(24).toSeconds();
+    static final int MAIL_COOLDOWN_MIN = 0;
+    static final int MAIL_COOLDOWN_MAX = (int) Duration.ofHours(1).toSeconds();
+    static final int MAILS_PER_HOUR_MIN = 1;
+    static final int MAILS_PER_HOUR_MAX = 100;
 
+    /** Refuses what the configuration would refuse, so that no code path holds settings out of their bounds. */
     public PasswordLinkConfig {
-        if (linkLifetime.isNegative() || linkLifetime.isZero() || linkLifetime.compareTo(MAX_LINK_LIFETIME) > 0) {
-            throw new IllegalArgumentException(LINK_LIFETIME_SECONDS + " must be between 1 and "
-                    + MAX_LINK_LIFETIME.toSeconds() + " seconds, was " + linkLifetime.toSeconds());
-        }
-        if (mailCooldown.isNegative() || mailCooldown.compareTo(MAX_MAIL_COOLDOWN) > 0) {
-            throw new IllegalArgumentException(MAIL_COOLDOWN_SECONDS + " must be between 0 and "
-                    + MAX_MAIL_COOLDOWN.toSeconds() + " seconds, was " + mailCooldown.toSeconds());
-        }
-        checkMailsPerHour(mailsPerHour);
-    }
-
-    private static int checkMailsPerHour(long mailsPerHour) {
-        if (mailsPerHour < 1 || mailsPerHour > MAX_MAILS_PER_HOUR) {
-            throw new IllegalArgumentException(MAILS_PER_HOUR + " must be between 1 and " + MAX_MAILS_PER_HOUR
-                    + ", was " + mailsPerHour);
-        }
-        return (int) mailsPerHour;
+        ConfigReader check = new ConfigReader(NAME, null);
+        check.range(LINK_LIFETIME_SECONDS, linkLifetime.toSeconds(), LINK_LIFETIME_MIN, LINK_LIFETIME_MAX);
+        check.range(MAIL_COOLDOWN_SECONDS, mailCooldown.toSeconds(), MAIL_COOLDOWN_MIN, MAIL_COOLDOWN_MAX);
+        check.range(MAILS_PER_HOUR, mailsPerHour, MAILS_PER_HOUR_MIN, MAILS_PER_HOUR_MAX);
+        check.finish();
     }
 
     public static PasswordLinkConfig defaults() {
@@ -58,33 +55,20 @@ public record PasswordLinkConfig(Duration linkLifetime, boolean revealUnknownEma
                 DEFAULT_MAILS_PER_HOUR);
     }
 
-    /** From the admin console's config map (null when the step has no config): missing or blank values take defaults. */
+    /**
+     * From the admin console's config map (null when the step has no config): missing or blank values take defaults.
+     *
+     * @throws ConfigReader.InvalidSettingsException naming every bad setting
+     */
     public static PasswordLinkConfig from(Map<String, String> config) {
-        if (config == null) {
-            return defaults();
-        }
-        Duration lifetime = Duration.ofSeconds(wholeNumber(config, LINK_LIFETIME_SECONDS,
-                DEFAULT_LINK_LIFETIME.toSeconds()));
-        boolean reveal = DEFAULT_REVEAL_UNKNOWN_EMAIL;
-        String revealValue = config.get(REVEAL_UNKNOWN_EMAIL);
-        if (revealValue != null && !revealValue.isBlank()) {
-            reveal = Boolean.parseBoolean(revealValue.trim());
-        }
-        Duration cooldown = Duration.ofSeconds(wholeNumber(config, MAIL_COOLDOWN_SECONDS,
-                DEFAULT_MAIL_COOLDOWN.toSeconds()));
-        int perHour = checkMailsPerHour(wholeNumber(config, MAILS_PER_HOUR, DEFAULT_MAILS_PER_HOUR));
+        ConfigReader read = new ConfigReader(NAME, config);
+        Duration lifetime = read.seconds(LINK_LIFETIME_SECONDS, LINK_LIFETIME_MIN, LINK_LIFETIME_MAX,
+                DEFAULT_LINK_LIFETIME);
+        boolean reveal = read.bool(REVEAL_UNKNOWN_EMAIL, DEFAULT_REVEAL_UNKNOWN_EMAIL);
+        Duration cooldown = read.seconds(MAIL_COOLDOWN_SECONDS, MAIL_COOLDOWN_MIN, MAIL_COOLDOWN_MAX,
+                DEFAULT_MAIL_COOLDOWN);
+        int perHour = read.wholeNumber(MAILS_PER_HOUR, MAILS_PER_HOUR_MIN, MAILS_PER_HOUR_MAX, DEFAULT_MAILS_PER_HOUR);
+        read.finish();
         return new PasswordLinkConfig(lifetime, reveal, cooldown, perHour);
-    }
-
-    private static long wholeNumber(Map<String, String> config, String name, long defaultValue) {
-        String value = config.get(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
-        }
     }
 }

@@ -27,13 +27,13 @@ public final class PasswordLinkConsumeAuthenticator extends CustomerStep {
         String tokenKey = authSession.getAuthNote(AuthenticationManager.INVALIDATE_ACTION_TOKEN);
         DefaultActionTokenKey key = tokenKey == null ? null : DefaultActionTokenKey.from(tokenKey);
         if (key == null || !cameThroughLinkOf(context)) {
-            context.getEvent().clone().user(context.getUser()).error(Errors.INVALID_CODE);
+            context.getEvent().user(context.getUser()).error(Errors.INVALID_CODE);
             context.failure(AuthenticationFlowError.INVALID_CREDENTIALS, linkErrorPage(context));
             return;
         }
         long remainingSeconds = key.getExp() - Time.currentTimeSeconds();
         if (remainingSeconds <= 0 || !context.getSession().revokedTokens().put(tokenKey, remainingSeconds + CLOCK_SKEW_SECONDS)) {
-            context.getEvent().clone().user(context.getUser()).error(Errors.EXPIRED_CODE);
+            context.getEvent().user(context.getUser()).error(Errors.EXPIRED_CODE);
             context.failure(AuthenticationFlowError.EXPIRED_CODE, linkErrorPage(context));
             return;
         }
@@ -45,9 +45,15 @@ public final class PasswordLinkConsumeAuthenticator extends CustomerStep {
         context.success();
     }
 
+    /**
+     * Never called, as for Keycloak's own steps without a form ({@code CookieAuthenticator}, {@code
+     * DenyAccessAuthenticator}): Keycloak calls {@code action} only for a POST naming the execution whose page is
+     * shown, with that page's session code ({@code AuthenticationProcessor.authenticationAction},
+     * {@code SessionCodeChecks}). This step either succeeds without a page or shows the link error page, which has no
+     * form and hands out no live session code (a POST to its own address gets Keycloak's "page expired").
+     */
     @Override
     public void action(AuthenticationFlowContext context) {
-        authenticate(context);
     }
 
     /** True when this login came through an e-mailed link for the user the flow has found. */

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import hu.ugyfelportal.keycloak.common.CustomerStep;
 import hu.ugyfelportal.keycloak.common.LogSafe;
+import hu.ugyfelportal.keycloak.common.StepSettings;
 import org.keycloak.authentication.actiontoken.resetcred.ResetCredentialsActionToken;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.common.util.Time;
@@ -12,7 +13,6 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.DefaultActionTokenKey;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -36,6 +36,9 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
     static final String DETAIL_PURPOSE = "ugyfelportal_purpose";
     static final String ERROR_ALREADY_REGISTERED = "already_registered";
     static final String ERROR_THROTTLED = "link_mail_throttled";
+    static final String ERROR_MISCONFIGURED = "link_misconfigured";
+    private static final StepSettings<PasswordLinkConfig> SETTINGS = new StepSettings<>(PasswordLinkConfig.NAME,
+            PasswordLinkConfig::from, ERROR_MISCONFIGURED, "passwordLink.unavailable");
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -47,18 +50,24 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
             context.success();
             return;
         }
+        // Read here too, so that bad settings stop the customer before they type an address, not after.
+        if (SETTINGS.readOrErrorPage(context).isEmpty()) {
+            return;
+        }
         MultivaluedMap<String, String> query = context.getUriInfo().getQueryParameters();
         String requested = query.getFirst(LinkPurpose.PARAMETER);
-        String current = authSession.getAuthNote(PURPOSE_NOTE);
         // Without the parameter (the language switch, a reload) the customer stays on the page they are on.
-        LinkPurpose purpose = requested != null ? LinkPurpose.fromParameter(requested)
-                : current != null ? LinkPurpose.valueOf(current) : LinkPurpose.PASSWORD_RESET;
+        LinkPurpose purpose = requested != null ? LinkPurpose.fromParameter(requested) : purposeOf(authSession);
         authSession.setAuthNote(PURPOSE_NOTE, purpose.name());
         context.challenge(context.form().createForm(purpose.pageTemplate()));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        PasswordLinkConfig config = SETTINGS.readOrErrorPage(context).orElse(null);
+        if (config == null) {
+            return;
+        }
         LinkPurpose purpose = purposeOf(context.getAuthenticationSession());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String email = form.getFirst(EMAIL_FIELD) == null ? "" : form.getFirst(EMAIL_FIELD).trim();
@@ -70,7 +79,6 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
         }
         context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, email);
         UserModel user = context.getSession().users().getUserByEmail(context.getRealm(), email);
-        PasswordLinkConfig config = configOf(context.getAuthenticatorConfig());
         LinkRequestAnswer answer = LinkRequestAnswer.decide(purpose, accountOf(user), config);
         switch (answer) {
             case SEND_LINK, PRETEND_SENT -> {
@@ -139,7 +147,7 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
 
     private static void failureEvent(AuthenticationFlowContext context, UserModel user, String email,
                                      LinkPurpose purpose, String error) {
-        var event = context.getEvent().clone().detail(Details.USERNAME, LogSafe.text(email))
+        var event = context.getEvent().detail(Details.USERNAME, LogSafe.text(email))
                 .detail(DETAIL_PURPOSE, purpose.name());
         if (user != null) {
             event.user(user);
@@ -147,7 +155,10 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
         event.error(error);
     }
 
-    /** No address in the detail: the event names the user when there is one, and why nothing was sent. */
+    /**
+     * A side event of its own type (no mail went out), so a clone. No address in the detail: the event names the user
+     * when there is one, and why nothing was sent.
+     */
     private static void throttledEvent(AuthenticationFlowContext context, UserModel user, LinkPurpose purpose,
                                        String refusal) {
         var event = context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
@@ -159,12 +170,7 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
     }
 
     static LinkPurpose purposeOf(AuthenticationSessionModel authSession) {
-        String note = authSession.getAuthNote(PURPOSE_NOTE);
-        return note == null ? LinkPurpose.PASSWORD_RESET : LinkPurpose.valueOf(note);
-    }
-
-    static PasswordLinkConfig configOf(AuthenticatorConfigModel model) {
-        return PasswordLinkConfig.from(model == null ? null : model.getConfig());
+        return LinkPurpose.fromNote(authSession.getAuthNote(PURPOSE_NOTE));
     }
 
     static LinkRequestAnswer.Account accountOf(UserModel user) {

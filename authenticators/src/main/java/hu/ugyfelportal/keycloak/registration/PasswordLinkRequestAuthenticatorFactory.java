@@ -39,8 +39,9 @@ public final class PasswordLinkRequestAuthenticatorFactory extends PasswordLinkA
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProviderConfigurationBuilder.create()
                 .property().name(PasswordLinkConfig.LINK_LIFETIME_SECONDS).label("Link lifetime (seconds)")
-                .helpText("How long an e-mailed registration or password link can be used. Default "
-                        + PasswordLinkConfig.DEFAULT_LINK_LIFETIME.toSeconds() + ".")
+                .helpText("How long an e-mailed registration or password link can be used. "
+                        + PasswordLinkConfig.LINK_LIFETIME_MIN + " to " + PasswordLinkConfig.LINK_LIFETIME_MAX
+                        + ", default " + PasswordLinkConfig.DEFAULT_LINK_LIFETIME.toSeconds() + ".")
                 .type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(String.valueOf(PasswordLinkConfig.DEFAULT_LINK_LIFETIME.toSeconds())).add()
                 .property().name(PasswordLinkConfig.REVEAL_UNKNOWN_EMAIL).label("Tell when an e-mail has no account")
@@ -51,13 +52,15 @@ public final class PasswordLinkRequestAuthenticatorFactory extends PasswordLinkA
                 .defaultValue(String.valueOf(PasswordLinkConfig.DEFAULT_REVEAL_UNKNOWN_EMAIL)).add()
                 .property().name(PasswordLinkConfig.MAIL_COOLDOWN_SECONDS).label("Wait between two mails (seconds)")
                 .helpText("The least time between two link mails to one address; a request within it gets the same "
-                        + "'we sent you an e-mail' page and nothing is sent. 0 to " + PasswordLinkConfig.MAX_MAIL_COOLDOWN.toSeconds()
+                        + "'we sent you an e-mail' page and nothing is sent. " + PasswordLinkConfig.MAIL_COOLDOWN_MIN
+                        + " to " + PasswordLinkConfig.MAIL_COOLDOWN_MAX
                         + ", default " + PasswordLinkConfig.DEFAULT_MAIL_COOLDOWN.toSeconds() + ".")
                 .type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(String.valueOf(PasswordLinkConfig.DEFAULT_MAIL_COOLDOWN.toSeconds())).add()
                 .property().name(PasswordLinkConfig.MAILS_PER_HOUR).label("Mails per address and hour")
-                .helpText("Link mails to one address at most within an hour, counted across the cluster. 1 to "
-                        + PasswordLinkConfig.MAX_MAILS_PER_HOUR + ", default " + PasswordLinkConfig.DEFAULT_MAILS_PER_HOUR + ".")
+                .helpText("Link mails to one address at most within an hour, counted across the cluster. "
+                        + PasswordLinkConfig.MAILS_PER_HOUR_MIN + " to " + PasswordLinkConfig.MAILS_PER_HOUR_MAX
+                        + ", default " + PasswordLinkConfig.DEFAULT_MAILS_PER_HOUR + ".")
                 .type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(String.valueOf(PasswordLinkConfig.DEFAULT_MAILS_PER_HOUR)).add()
                 .build();

@@ -69,6 +69,21 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aBuiltValueIsCheckedAgainstTheRangeItWouldBeReadIn() {
+        ConfigReader check = new ConfigReader("e-mail code", null);
+
+        check.range("length", 1, 1, 9);
+        check.range("length", 9, 1, 9);
+        assertThat(check.hasProblems()).isFalse();
+        check.range("length", 10, 1, 9);
+        check.range("tries", 0, 1, 9);
+
+        assertThatThrownBy(check::finish)
+                .hasMessageContaining("length must be a whole number from 1 to 9, not 10")
+                .hasMessageContaining("tries must be a whole number from 1 to 9, not 0");
+    }
+
+    @Test
     void aStaleStoredNameParsesToNothing() {
         assertThat(ConfigReader.parse("plain", Mode.class, Mode::inConfig)).contains(Mode.PLAIN);
         assertThat(ConfigReader.parse("RETIRED", Mode.class, Mode::inConfig)).isEmpty();

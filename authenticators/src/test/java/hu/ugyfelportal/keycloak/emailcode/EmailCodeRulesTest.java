@@ -39,7 +39,6 @@ class EmailCodeRulesTest {
         EmailCodeRules.Check expired = rules.check(sent, "123456", hasher, SENT_AT + lifetime);
         assertThat(expired.outcome()).isEqualTo(Outcome.EXPIRED);
         assertThat(expired.state().hasLiveCode()).isFalse();
-        assertThat(expired.isWrongGuess()).isFalse();
     }
 
     @Test
@@ -49,13 +48,11 @@ class EmailCodeRulesTest {
             EmailCodeRules.Check check = rules.check(state, "000000", hasher, SENT_AT);
             assertThat(check.outcome()).isEqualTo(Outcome.WRONG);
             assertThat(check.triesLeft()).isEqualTo(5 - tryNumber);
-            assertThat(check.isWrongGuess()).isTrue();
             state = check.state();
         }
         EmailCodeRules.Check fifth = rules.check(state, "000000", hasher, SENT_AT);
 
         assertThat(fifth.outcome()).isEqualTo(Outcome.TOO_MANY_TRIES);
-        assertThat(fifth.isWrongGuess()).isTrue();
         assertThat(rules.check(fifth.state(), "123456", hasher, SENT_AT).outcome()).isEqualTo(Outcome.NO_LIVE_CODE);
     }
 

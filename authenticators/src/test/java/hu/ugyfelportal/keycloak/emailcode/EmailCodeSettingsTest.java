@@ -1,10 +1,14 @@
 package hu.ugyfelportal.keycloak.emailcode;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.provider.ProviderConfigProperty;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,8 +42,12 @@ class EmailCodeSettingsTest {
     }
 
     @Test
-    void defaultsRoundTripThroughTheConfigMap() {
-        assertThat(EmailCodeSettings.from(EmailCodeSettings.DEFAULTS.toConfig())).isEqualTo(EmailCodeSettings.DEFAULTS);
+    void theAdminConsoleDefaultsReadBackAsTheDefaults() {
+        Map<String, String> shownDefaults = new EmailCodeAuthenticatorFactory().getConfigProperties().stream()
+                .collect(Collectors.toMap(ProviderConfigProperty::getName, property -> property.getDefaultValue().toString()));
+
+        assertThat(shownDefaults).hasSize(5);
+        assertThat(EmailCodeSettings.from(shownDefaults)).isEqualTo(EmailCodeSettings.DEFAULTS);
     }
 
     @Test
@@ -53,11 +61,11 @@ class EmailCodeSettingsTest {
 
         assertThatThrownBy(() -> EmailCodeSettings.from(config))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("codeLength must be a whole number from 6 to 12, got 5")
-                .hasMessageContaining("lifetimeSeconds must be a whole number from 1 to 3600, got 'öt perc'")
-                .hasMessageContaining("maxWrongTries must be a whole number from 1 to 10, got 0")
-                .hasMessageContaining("resendCooldownSeconds must be a whole number from 0 to 3600, got -1")
-                .hasMessageContaining("maxSendsPerLogin must be a whole number from 1 to 20, got 21");
+                .hasMessageContaining("codeLength must be a whole number from 6 to 12, not '5'")
+                .hasMessageContaining("lifetimeSeconds must be a whole number from 1 to 3600, not 'öt perc'")
+                .hasMessageContaining("maxWrongTries must be a whole number from 1 to 10, not '0'")
+                .hasMessageContaining("resendCooldownSeconds must be a whole number from 0 to 3600, not '-1'")
+                .hasMessageContaining("maxSendsPerLogin must be a whole number from 1 to 20, not '21'");
     }
 
     @Test
@@ -76,6 +84,37 @@ class EmailCodeSettingsTest {
     void constructorRefusesWhatTheConfigWouldRefuse() {
         assertThatThrownBy(() -> new EmailCodeSettings(4, Duration.ofMinutes(5), 5, Duration.ZERO, 5))
                 .hasMessageContaining("codeLength");
+    }
+
+    @Test
+    void codesHaveTheConfiguredNumberOfDecimalDigits() {
+        for (int length = 6; length <= 12; length++) {
+            EmailCodeSettings settings = EmailCodeSettings.from(Map.of("codeLength", String.valueOf(length)));
+            assertThat(settings.newCode()).matches("[0-9]{" + length + "}");
+        }
+    }
+
+    @Test
+    void everyDigitAppearsInEveryPosition() {
+        // 2000 codes: the chance that a fair generator misses one digit at one position is about 6 * 10 * 0.9^2000.
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            String code = EmailCodeSettings.DEFAULTS.newCode();
+            for (int position = 0; position < 6; position++) {
+                seen.add(position + ":" + code.charAt(position));
+            }
+        }
+        assertThat(seen).hasSize(60);
+    }
+
+    @Test
+    void codesDoNotRepeatInPractice() {
+        EmailCodeSettings twelveDigits = EmailCodeSettings.from(Map.of("codeLength", "12"));
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            codes.add(twelveDigits.newCode());
+        }
+        assertThat(codes).hasSize(200);
     }
 
     @Test

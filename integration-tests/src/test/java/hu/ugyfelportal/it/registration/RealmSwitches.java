@@ -1,10 +1,8 @@
 package hu.ugyfelportal.it.registration;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import hu.ugyfelportal.it.support.StepConfig;
 import hu.ugyfelportal.it.support.TestEnvironment;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,20 +12,13 @@ import java.util.Map;
  */
 public final class RealmSwitches implements AutoCloseable {
 
-    private static final String FLOW = "ugyfelportal%20reset%20credentials";
+    private static final String FLOW = "ugyfelportal reset credentials";
     private static final String REQUEST_STEP = "ugyfelportal-password-link-request";
 
-    private final TestEnvironment env;
-    private final Map<String, Object> original;
+    private final StepConfig change;
 
     private RealmSwitches(TestEnvironment env, Map<String, String> settings) {
-        this.env = env;
-        this.original = config();
-        Map<String, Object> changed = copy(original);
-        @SuppressWarnings("unchecked")
-        Map<String, String> values = (Map<String, String>) changed.get("config");
-        values.putAll(settings);
-        put(changed);
+        this.change = StepConfig.change(env, FLOW, REQUEST_STEP, settings);
     }
 
     /** Any of the step's settings, by their config keys. */
@@ -45,29 +36,6 @@ public final class RealmSwitches implements AutoCloseable {
 
     @Override
     public void close() {
-        put(original);
-    }
-
-    private Map<String, Object> config() {
-        List<Map<String, Object>> executions = env.admin().get("/authentication/flows/" + FLOW + "/executions",
-                new TypeReference<>() {
-                });
-        String configId = executions.stream()
-                .filter(execution -> REQUEST_STEP.equals(execution.get("providerId")))
-                .map(execution -> (String) execution.get("authenticationConfig"))
-                .findFirst().orElseThrow(() -> new AssertionError("No " + REQUEST_STEP + " config in the realm"));
-        return env.admin().get("/authentication/config/" + configId, new TypeReference<>() {
-        });
-    }
-
-    private void put(Map<String, Object> config) {
-        env.admin().call("PUT", "/authentication/config/" + config.get("id"), config).expect(204);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> copy(Map<String, Object> config) {
-        Map<String, Object> copy = new HashMap<>(config);
-        copy.put("config", new HashMap<>((Map<String, String>) config.get("config")));
-        return copy;
+        change.close();
     }
 }
