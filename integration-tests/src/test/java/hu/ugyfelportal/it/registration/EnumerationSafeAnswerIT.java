@@ -2,13 +2,16 @@ package hu.ugyfelportal.it.registration;
 
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
+import hu.ugyfelportal.it.support.LinkRequestSettings;
+import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.PasswordLinkJourney;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static hu.ugyfelportal.it.registration.PasswordLinkSteps.RESET_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkJourney.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With the realm switch off, the pages answer every address alike. */
@@ -20,13 +23,13 @@ class EnumerationSafeAnswerIT {
         String known = AdminApi.uniqueEmail("known");
         env.admin().createUser(known, "Regi-jelszo-1", AdminApi.oneClientNumber());
         String unknown = AdminApi.uniqueEmail("unknown");
-        try (var safe = RealmSwitches.revealUnknownEmail(env, false)) {
+        try (var safe = LinkRequestSettings.revealUnknownEmail(env, false)) {
             Page forKnown = sentPage(env, known);
             Page forUnknown = sentPage(env, unknown);
 
             assertThat(forUnknown.text().replace(unknown, "X")).isEqualTo(forKnown.text().replace(known, "X"));
             assertThat(forUnknown.text()).doesNotContain("Sikertelen jelszó visszaállítási folyamat");
-            PasswordLinkSteps.linkFrom(hu.ugyfelportal.it.support.LoginJourney.awaitMail(env, known, 0));
+            LoginJourney.linkFrom(LoginJourney.awaitMail(env, known, 0));
             assertThat(env.mail().mailsFor(unknown)).isEmpty();
             assertThat(env.admin().events("RESET_PASSWORD_ERROR", null))
                     .anySatisfy(event -> assertThat(event.toString()).contains(unknown).contains("user_not_found"));
@@ -37,10 +40,10 @@ class EnumerationSafeAnswerIT {
     void registeringARegisteredEmailLooksLikeAnyOtherRegistration(TestEnvironment env) {
         String registered = AdminApi.uniqueEmail("registered-safe");
         env.admin().createUser(registered, "Regi-jelszo-1", AdminApi.oneClientNumber());
-        try (var safe = RealmSwitches.revealUnknownEmail(env, false)) {
+        try (var safe = LinkRequestSettings.revealUnknownEmail(env, false)) {
             Browser browser = env.newBrowser();
-            Page answer = PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.registrationPage(env, browser),
-                    PasswordLinkSteps.REGISTRATION_FORM, registered);
+            Page answer = PasswordLinkJourney.submitEmail(browser, PasswordLinkJourney.registrationPage(env, browser),
+                    PasswordLinkJourney.REGISTRATION_FORM, registered);
 
             assertThat(answer.has("#ugyfelportal-link-sent")).as("neutral answer: %s", answer).isTrue();
             assertThat(answer.text()).doesNotContain("már regisztrált");
@@ -49,6 +52,6 @@ class EnumerationSafeAnswerIT {
 
     private static Page sentPage(TestEnvironment env, String email) {
         Browser browser = env.newBrowser();
-        return PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.forgotPasswordPage(env, browser), RESET_FORM, email);
+        return PasswordLinkJourney.submitEmail(browser, PasswordLinkJourney.forgotPasswordPage(env, browser), RESET_FORM, email);
     }
 }

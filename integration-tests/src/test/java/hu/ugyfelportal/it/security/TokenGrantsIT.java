@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LoginJourney;
+import hu.ugyfelportal.it.support.OidcEndpoints;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.PortalClient;
 import hu.ugyfelportal.it.support.TestEnvironment;
@@ -77,7 +78,7 @@ class TokenGrantsIT {
             Map<String, String> ciba = withClientAuthentication(env, client);
             ciba.put("scope", "openid");
             ciba.put("login_hint", CUSTOMER);
-            TokenEndpoint.Answer cibaAnswer = post(env, "/protocol/openid-connect/ext/ciba/auth", ciba);
+            OidcEndpoints.Answer cibaAnswer = post(env, "/protocol/openid-connect/ext/ciba/auth", ciba);
             assertRefused(cibaAnswer, client, "CIBA");
             assertThat(cibaAnswer.body()).doesNotContain("auth_req_id");
         }
@@ -109,7 +110,7 @@ class TokenGrantsIT {
         AdminApi.Response created = env.admin().call("POST", "/clients", Map.of("clientId", clientId,
                 "publicClient", true, "directAccessGrantsEnabled", true, "standardFlowEnabled", false)).expect(201);
         try {
-            TokenEndpoint.Answer answer = post(env, "/protocol/openid-connect/token", Map.of(
+            OidcEndpoints.Answer answer = post(env, "/protocol/openid-connect/token", Map.of(
                     "client_id", clientId, "grant_type", "password", "username", CUSTOMER, "password", PASSWORD));
 
             assertRefused(answer, Map.of("clientId", clientId), "password grant of a new client");
@@ -128,10 +129,10 @@ class TokenGrantsIT {
 
     @Test
     void theMasterRealmsAdministratorIsUntouched(TestEnvironment env) {
-        TokenEndpoint.Answer admin = TokenEndpoint.post(env, "master", "/protocol/openid-connect/token", Map.of(
+        OidcEndpoints.Answer admin = OidcEndpoints.post(env, "master", "/protocol/openid-connect/token", Map.of(
                 "client_id", "admin-cli", "grant_type", "password",
                 "username", env.keycloak().adminUsername(), "password", env.keycloak().adminPassword()));
-        TokenEndpoint.Answer console = TokenEndpoint.get(env, "/admin/master/console/");
+        OidcEndpoints.Answer console = OidcEndpoints.get(env, "/admin/master/console/");
 
         assertThat(admin.status()).as(admin.body()).isEqualTo(200);
         assertThat(admin.body()).contains("access_token");
@@ -146,8 +147,8 @@ class TokenGrantsIT {
         return env.portal().exchange(request, done);
     }
 
-    private static TokenEndpoint.Answer post(TestEnvironment env, String path, Map<String, String> form) {
-        return TokenEndpoint.post(env, env.realm(), path, form);
+    private static OidcEndpoints.Answer post(TestEnvironment env, String path, Map<String, String> form) {
+        return OidcEndpoints.post(env, env.realm(), path, form);
     }
 
     private static List<Map<String, Object>> clients(TestEnvironment env) {
@@ -173,7 +174,7 @@ class TokenGrantsIT {
         return form;
     }
 
-    private static void assertRefused(TokenEndpoint.Answer answer, Map<String, Object> client, String grant) {
+    private static void assertRefused(OidcEndpoints.Answer answer, Map<String, Object> client, String grant) {
         assertThat(answer.status()).as("%s of %s: %s", grant, client.get("clientId"), answer.body())
                 .isBetween(400, 499);
         assertThat(answer.body()).as("%s of %s", grant, client.get("clientId"))

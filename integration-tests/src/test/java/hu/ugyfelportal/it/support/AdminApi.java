@@ -176,6 +176,12 @@ public final class AdminApi {
         });
     }
 
+    /** An event's details (as {@link #events} lists them), or none. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> details(Map<String, Object> event) {
+        return (Map<String, String>) event.getOrDefault("details", Map.of());
+    }
+
     /** Keycloak's brute-force record of a user: numFailures, disabled (locked), lastFailure … */
     public Map<String, Object> bruteForceStatus(String userId) {
         return get("/attack-detection/brute-force/users/" + userId, new TypeReference<>() {
