@@ -7,6 +7,8 @@ import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.util.JsonSerialization;
 
@@ -33,21 +35,16 @@ class ClientNumberProfileIT {
                 VALID, "41000002 | EGYENI_VALLALKOZO | Tóth Béla ev.", "41000003|OSTERMELO|Tóth Béla");
     }
 
-    @Test
-    void badNumberIsRejected(TestEnvironment env) {
-        assertRejected(env, List.of("4100001 | CEG | Rövid Kft."), "clientNumber.error.number");
-        assertRejected(env, List.of("4100000A | CEG | Betűs Kft."), "clientNumber.error.number");
-    }
-
-    @Test
-    void unknownTypeIsRejected(TestEnvironment env) {
-        assertRejected(env, List.of("41000004 | BANK | Valami Bank"), "clientNumber.error.type");
-    }
-
-    @Test
-    void valueNotInTheThreePartFormIsRejected(TestEnvironment env) {
-        assertRejected(env, List.of("41000005 | CEG"), "clientNumber.error.format");
-        assertRejected(env, List.of("41000005 | CEG | A | B"), "clientNumber.error.format");
+    @ParameterizedTest(name = "\"{0}\" is rejected with {1}")
+    @CsvSource(delimiter = ';', value = {
+            "4100001 | CEG | Rövid Kft.; clientNumber.error.number",
+            "4100000A | CEG | Betűs Kft.; clientNumber.error.number",
+            "41000004 | BANK | Valami Bank; clientNumber.error.type",
+            "41000005 | CEG; clientNumber.error.format",
+            "41000005 | CEG | A | B; clientNumber.error.format"})
+    void aBadNumberAnUnknownTypeOrAValueNotInTheThreePartFormIsRejected(String clientNumber, String expectedMessage,
+                                                                        TestEnvironment env) {
+        assertRejected(env, List.of(clientNumber), expectedMessage);
     }
 
     @Test

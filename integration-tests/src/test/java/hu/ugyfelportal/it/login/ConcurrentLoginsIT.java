@@ -1,8 +1,8 @@
 package hu.ugyfelportal.it.login;
 
-import hu.ugyfelportal.it.load.LoadRun;
-import hu.ugyfelportal.it.load.Logins;
 import hu.ugyfelportal.it.support.AdminApi;
+import hu.ugyfelportal.it.support.LoadRun;
+import hu.ugyfelportal.it.support.Logins;
 import hu.ugyfelportal.it.support.PortalClient;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;

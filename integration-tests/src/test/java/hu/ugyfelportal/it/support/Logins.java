@@ -1,10 +1,5 @@
-package hu.ugyfelportal.it.load;
+package hu.ugyfelportal.it.support;
 
-import hu.ugyfelportal.it.support.Browser;
-import hu.ugyfelportal.it.support.LoginJourney;
-import hu.ugyfelportal.it.support.Page;
-import hu.ugyfelportal.it.support.PortalClient;
-import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.mailcatcher.ReceivedMail;
 
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.it.load;
+package hu.ugyfelportal.it.support;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ public final class LoadRun {
     }
 
     /** The nearest-rank percentile of sorted latencies in nanoseconds, in milliseconds. */
-    static double percentileMillis(List<Long> sortedNanos, double percentile) {
+    public static double percentileMillis(List<Long> sortedNanos, double percentile) {
         if (sortedNanos.isEmpty()) {
             return Double.NaN;
         }
