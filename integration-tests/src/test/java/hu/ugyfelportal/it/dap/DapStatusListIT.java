@@ -193,7 +193,7 @@ class DapStatusListIT {
     }
 
     private static DapPhone.Outcome approve(TestEnvironment env, Browser browser, String identity) {
-        return env.dap().approve(DapPhone.scan(DapJourney.qrPage(env, browser, Map.of())), identity);
+        return env.dap().approve(DapPhone.scan(DapJourney.qrPage(env, browser)), identity);
     }
 
     private static synchronized void linkedCustomer(TestEnvironment env) {
