@@ -311,6 +311,8 @@ class ClientNumberLoginIT {
         client.setPublicClient(false);
         client.setSecret(secret);
         client.setStandardFlowEnabled(true);
+        // Like every client of the realm, only the browser flow (Keycloak would turn the password grant on).
+        client.setDirectAccessGrantsEnabled(false);
         client.setRedirectUris(List.of(env.portalUrl() + "/*"));
         client.setAttributes(Map.of("pkce.code.challenge.method", "S256"));
         env.admin().call("POST", "/clients", client).expect(201);
