@@ -3,14 +3,14 @@ package hu.ugyfelportal.it.registration;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
-import hu.ugyfelportal.it.support.PasswordLinkJourney;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.PortalClient;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static hu.ugyfelportal.it.support.PasswordLinkJourney.REGISTRATION_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.REGISTRATION_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a newcomer tries in the local run: the demo file's provisioned customer, as imported, registers. */
@@ -24,10 +24,10 @@ class DemoCustomerRegistrationIT {
     @Test
     void theProvisionedDemoCustomerRegistersAndLogsInWithItsClientNumber(TestEnvironment env) {
         Browser browser = env.newBrowser();
-        String link = PasswordLinkJourney.requestLink(env, browser, PasswordLinkJourney.registrationPage(env, browser),
+        String link = PasswordLinkSteps.requestLink(env, browser, PasswordLinkSteps.registrationPage(env, browser),
                 REGISTRATION_FORM, PROVISIONED);
-        Page passwordPage = PasswordLinkJourney.confirmWithCode(env, browser, browser.open(link), PROVISIONED);
-        Page done = PasswordLinkJourney.setPassword(browser, passwordPage, PASSWORD);
+        Page passwordPage = PasswordLinkSteps.confirmWithCode(env, browser, browser.open(link), PROVISIONED);
+        Page done = PasswordLinkSteps.setPassword(browser, passwordPage, PASSWORD);
         assertThat(done.text()).contains("Jelszavát sikeresen beállította");
 
         Browser portalBrowser = env.newBrowser();

@@ -5,13 +5,13 @@ import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LinkRequestSettings;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
-import hu.ugyfelportal.it.support.PasswordLinkJourney;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static hu.ugyfelportal.it.support.PasswordLinkJourney.RESET_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With the realm switch off, the pages answer every address alike. */
@@ -42,8 +42,8 @@ class EnumerationSafeAnswerIT {
         env.admin().createUser(registered, "Regi-jelszo-1", AdminApi.oneClientNumber());
         try (var safe = LinkRequestSettings.revealUnknownEmail(env, false)) {
             Browser browser = env.newBrowser();
-            Page answer = PasswordLinkJourney.submitEmail(browser, PasswordLinkJourney.registrationPage(env, browser),
-                    PasswordLinkJourney.REGISTRATION_FORM, registered);
+            Page answer = PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.registrationPage(env, browser),
+                    PasswordLinkSteps.REGISTRATION_FORM, registered);
 
             assertThat(answer.has("#ugyfelportal-link-sent")).as("neutral answer: %s", answer).isTrue();
             assertThat(answer.text()).doesNotContain("már regisztrált");
@@ -52,6 +52,6 @@ class EnumerationSafeAnswerIT {
 
     private static Page sentPage(TestEnvironment env, String email) {
         Browser browser = env.newBrowser();
-        return PasswordLinkJourney.submitEmail(browser, PasswordLinkJourney.forgotPasswordPage(env, browser), RESET_FORM, email);
+        return PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.forgotPasswordPage(env, browser), RESET_FORM, email);
     }
 }

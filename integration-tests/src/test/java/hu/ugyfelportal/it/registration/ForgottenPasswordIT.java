@@ -5,7 +5,7 @@ import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
-import hu.ugyfelportal.it.support.PasswordLinkJourney;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import hu.ugyfelportal.mailcatcher.ReceivedMail;
@@ -17,7 +17,7 @@ import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
-import static hu.ugyfelportal.it.support.PasswordLinkJourney.RESET_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(UgyfelportalExtension.class)
@@ -29,7 +29,7 @@ class ForgottenPasswordIT {
         Page login = browser.open(env.portal().authorizationRequest().url());
         assertThat(login.document().select("#ugyfelportal-forgot-password-link").text()).isEqualTo("Elfelejtette a jelszavát?");
 
-        Page page = PasswordLinkJourney.forgotPasswordPage(env, browser);
+        Page page = PasswordLinkSteps.forgotPasswordPage(env, browser);
 
         assertThat(page.document().select("#kc-page-title").text()).isEqualTo("Elfelejtett jelszó");
         assertThat(page.document().select("label[for=email]").text()).isEqualTo("E-mail cím");
@@ -42,13 +42,13 @@ class ForgottenPasswordIT {
         env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser browser = env.newBrowser();
 
-        String link = PasswordLinkJourney.requestLink(env, browser,
-                PasswordLinkJourney.forgotPasswordPage(env, browser), RESET_FORM, email);
-        Page passwordPage = PasswordLinkJourney.confirmWithCode(env, browser, browser.open(link), email);
-        Page done = PasswordLinkJourney.setPassword(browser, passwordPage, "Uj-jelszo-2024");
+        String link = PasswordLinkSteps.requestLink(env, browser,
+                PasswordLinkSteps.forgotPasswordPage(env, browser), RESET_FORM, email);
+        Page passwordPage = PasswordLinkSteps.confirmWithCode(env, browser, browser.open(link), email);
+        Page done = PasswordLinkSteps.setPassword(browser, passwordPage, "Uj-jelszo-2024");
 
         assertThat(done.text()).contains("Jelszavát sikeresen beállította");
-        PasswordLinkJourney.assertCanLogIn(env, email, "Uj-jelszo-2024");
+        PasswordLinkSteps.assertCanLogIn(env, email, "Uj-jelszo-2024");
         Browser other = env.newBrowser();
         Page oldPassword = LoginJourney.submitPassword(other, other.open(env.portal().authorizationRequest().url()),
                 email, "Regi-jelszo-1");
@@ -60,7 +60,7 @@ class ForgottenPasswordIT {
         String email = AdminApi.uniqueEmail("reset-mail");
         env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser browser = env.newBrowser();
-        PasswordLinkJourney.requestLink(env, browser, PasswordLinkJourney.forgotPasswordPage(env, browser), RESET_FORM, email);
+        PasswordLinkSteps.requestLink(env, browser, PasswordLinkSteps.forgotPasswordPage(env, browser), RESET_FORM, email);
 
         ReceivedMail mail = env.mail().mailsFor(email).get(0);
         assertThat(mail.subject()).isEqualTo("Ügyfélportál – új jelszó beállítása");
@@ -73,11 +73,11 @@ class ForgottenPasswordIT {
         String email = AdminApi.uniqueEmail("reset-en");
         env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser browser = env.newBrowser().acceptLanguage("en");
-        Page page = PasswordLinkJourney.forgotPasswordPage(env, browser, Map.of("ui_locales", "en"));
+        Page page = PasswordLinkSteps.forgotPasswordPage(env, browser, Map.of("ui_locales", "en"));
         assertThat(page.document().select("#kc-page-title").text()).isEqualTo("Forgotten password");
         assertThat(page.document().select("#kc-send").text()).isEqualTo("Send");
 
-        String link = PasswordLinkJourney.requestLink(env, browser, page, RESET_FORM, email);
+        String link = PasswordLinkSteps.requestLink(env, browser, page, RESET_FORM, email);
 
         ReceivedMail mail = env.mail().mailsFor(email).get(0);
         assertThat(mail.subject()).isEqualTo("Customer Portal – set a new password");
@@ -91,7 +91,7 @@ class ForgottenPasswordIT {
         Browser browser = env.newBrowser();
         String email = AdminApi.uniqueEmail("nobody");
 
-        Page answer = PasswordLinkJourney.submitEmail(browser, PasswordLinkJourney.forgotPasswordPage(env, browser),
+        Page answer = PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.forgotPasswordPage(env, browser),
                 RESET_FORM, email);
 
         assertThat(answer.document().select("#ugyfelportal-link-answer").attr("aria-live")).isEqualTo("assertive");
@@ -100,7 +100,7 @@ class ForgottenPasswordIT {
                         + "Amennyiben igen, akkor valószínűleg még nem regisztrált az Ügyfélportálra. "
                         + "A regisztrációt itt tudja megtenni: Regisztrációs oldal");
         Page registration = browser.open(answer.document().selectFirst("#ugyfelportal-registration-link").absUrl("href"));
-        assertThat(registration.has(PasswordLinkJourney.REGISTRATION_FORM)).as("registration page: %s", registration).isTrue();
+        assertThat(registration.has(PasswordLinkSteps.REGISTRATION_FORM)).as("registration page: %s", registration).isTrue();
         assertThat(env.admin().events("RESET_PASSWORD_ERROR", null))
                 .anySatisfy(event -> assertThat(event.toString()).contains(email).contains("user_not_found"));
         assertThat(env.mail().mailsFor(email)).isEmpty();
@@ -126,14 +126,14 @@ class ForgottenPasswordIT {
         @SuppressWarnings("unchecked")
         Map<String, String> smtp = new HashMap<>((Map<String, String>) realm.get("smtpServer"));
         Browser browser = env.newBrowser();
-        Page forgot = PasswordLinkJourney.forgotPasswordPage(env, browser);
+        Page forgot = PasswordLinkSteps.forgotPasswordPage(env, browser);
         Page failed;
         try (ServerSocket closedSoon = new ServerSocket(0)) {
             Map<String, String> deadSmtp = new HashMap<>(smtp);
             deadSmtp.put("port", String.valueOf(closedSoon.getLocalPort()));
             closedSoon.close();
             env.admin().call("PUT", "", Map.of("smtpServer", deadSmtp)).expect(204);
-            failed = PasswordLinkJourney.submitEmail(browser, forgot, RESET_FORM, email);
+            failed = PasswordLinkSteps.submitEmail(browser, forgot, RESET_FORM, email);
         } finally {
             env.admin().call("PUT", "", Map.of("smtpServer", smtp)).expect(204);
         }
@@ -144,7 +144,7 @@ class ForgottenPasswordIT {
         assertThat(env.admin().events("SEND_RESET_PASSWORD_ERROR", userId))
                 .anySatisfy(event -> assertThat(event.toString()).contains("email_send_failed"));
         int before = env.mail().mailsFor(email).size();
-        Page retried = PasswordLinkJourney.submitEmail(browser, failed, RESET_FORM, email);
+        Page retried = PasswordLinkSteps.submitEmail(browser, failed, RESET_FORM, email);
         assertThat(retried.has("#ugyfelportal-link-sent")).as("retry: %s", retried).isTrue();
         LoginJourney.linkFrom(LoginJourney.awaitMail(env, email, before));
     }
@@ -153,7 +153,7 @@ class ForgottenPasswordIT {
     void emptyEmailIsAskedForAgain(TestEnvironment env) {
         Browser browser = env.newBrowser();
 
-        Page again = PasswordLinkJourney.submitEmail(browser, PasswordLinkJourney.forgotPasswordPage(env, browser), RESET_FORM, " ");
+        Page again = PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.forgotPasswordPage(env, browser), RESET_FORM, " ");
 
         assertThat(again.document().select("#input-error-email").text()).isEqualTo("Kérjük, adja meg e-mail címét.");
         assertThat(again.has(RESET_FORM)).isTrue();

@@ -5,7 +5,7 @@ import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LinkRequestSettings;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
-import hu.ugyfelportal.it.support.PasswordLinkJourney;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.StallingSmtpRelay;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 
-import static hu.ugyfelportal.it.support.PasswordLinkJourney.RESET_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,9 +69,9 @@ class LinkMailAfterResponseIT {
 
     private static Timed timedRequest(TestEnvironment env, String email) {
         Browser browser = env.newBrowser();
-        Page form = PasswordLinkJourney.forgotPasswordPage(env, browser);
+        Page form = PasswordLinkSteps.forgotPasswordPage(env, browser);
         long start = System.nanoTime();
-        Page answer = PasswordLinkJourney.submitEmail(browser, form, RESET_FORM, email);
+        Page answer = PasswordLinkSteps.submitEmail(browser, form, RESET_FORM, email);
         return new Timed(answer, Duration.ofNanos(System.nanoTime() - start));
     }
 }

@@ -5,7 +5,7 @@ import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LinkRequestSettings;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
-import hu.ugyfelportal.it.support.PasswordLinkJourney;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
 
-import static hu.ugyfelportal.it.support.PasswordLinkJourney.REGISTRATION_FORM;
-import static hu.ugyfelportal.it.support.PasswordLinkJourney.RESET_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.REGISTRATION_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -89,7 +89,7 @@ class LinkMailLimitIT {
     private static Page requestFromAFreshSession(TestEnvironment env, String email, boolean registration) {
         Browser browser = env.newBrowser();
         return registration
-                ? PasswordLinkJourney.submitEmail(browser, PasswordLinkJourney.registrationPage(env, browser), REGISTRATION_FORM, email)
-                : PasswordLinkJourney.submitEmail(browser, PasswordLinkJourney.forgotPasswordPage(env, browser), RESET_FORM, email);
+                ? PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.registrationPage(env, browser), REGISTRATION_FORM, email)
+                : PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.forgotPasswordPage(env, browser), RESET_FORM, email);
     }
 }

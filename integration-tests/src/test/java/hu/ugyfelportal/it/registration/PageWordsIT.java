@@ -6,7 +6,7 @@ import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.DapPhone;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
-import hu.ugyfelportal.it.support.PasswordLinkJourney;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import hu.ugyfelportal.mailcatcher.ReceivedMail;
@@ -270,37 +270,37 @@ class PageWordsIT {
         pages.put("page expired", browser.open(firstLogin.document().selectFirst("#kc-form-login").absUrl("action")));
 
         Browser forgetting = env.newBrowser().acceptLanguage(language);
-        Page forgot = PasswordLinkJourney.forgotPasswordPage(env, forgetting, locale);
+        Page forgot = PasswordLinkSteps.forgotPasswordPage(env, forgetting, locale);
         pages.put("forgotten password", forgot);
-        Page empty = PasswordLinkJourney.submitEmail(forgetting, forgot, PasswordLinkJourney.RESET_FORM, "");
+        Page empty = PasswordLinkSteps.submitEmail(forgetting, forgot, PasswordLinkSteps.RESET_FORM, "");
         pages.put("forgotten password, empty e-mail", empty);
-        Page unknownReset = PasswordLinkJourney.submitEmail(forgetting, empty, PasswordLinkJourney.RESET_FORM,
+        Page unknownReset = PasswordLinkSteps.submitEmail(forgetting, empty, PasswordLinkSteps.RESET_FORM,
                 AdminApi.uniqueEmail("nobody"));
         pages.put("forgotten password, unknown e-mail", unknownReset);
         int beforeResetLink = env.mail().mailsFor(registered).size();
-        PasswordLinkJourney.submitEmail(forgetting, unknownReset, PasswordLinkJourney.RESET_FORM, registered);
+        PasswordLinkSteps.submitEmail(forgetting, unknownReset, PasswordLinkSteps.RESET_FORM, registered);
         ReceivedMail resetLink = LoginJourney.awaitMail(env, registered, beforeResetLink);
         mails.put("password reset link", resetLink);
         Browser resetting = env.newBrowser().acceptLanguage(language);
         Page resetConfirm = resetting.open(LoginJourney.linkFrom(resetLink));
         pages.put("link confirmation, password reset", resetConfirm);
         int beforeResetCode = env.mail().mailsFor(registered).size();
-        pages.put("e-mailed code, password reset", resetting.submit(resetConfirm, PasswordLinkJourney.CONFIRM_FORM, Map.of()));
+        pages.put("e-mailed code, password reset", resetting.submit(resetConfirm, PasswordLinkSteps.CONFIRM_FORM, Map.of()));
         mails.put("code, password reset", LoginJourney.awaitMail(env, registered, beforeResetCode));
 
         Browser registering = env.newBrowser().acceptLanguage(language);
         Page login = registering.open(env.portal().authorizationRequest(locale).url());
         Page registration = registering.open(login.document().selectFirst("#ugyfelportal-registration-link").absUrl("href"));
         pages.put("registration", registration);
-        Page unknown = PasswordLinkJourney.submitEmail(registering, registration,
-                PasswordLinkJourney.REGISTRATION_FORM, AdminApi.uniqueEmail("nobody"));
+        Page unknown = PasswordLinkSteps.submitEmail(registering, registration,
+                PasswordLinkSteps.REGISTRATION_FORM, AdminApi.uniqueEmail("nobody"));
         pages.put("registration, unknown e-mail", unknown);
-        Page alreadyRegistered = PasswordLinkJourney.submitEmail(registering, unknown,
-                PasswordLinkJourney.REGISTRATION_FORM, registered);
+        Page alreadyRegistered = PasswordLinkSteps.submitEmail(registering, unknown,
+                PasswordLinkSteps.REGISTRATION_FORM, registered);
         pages.put("registration, already registered", alreadyRegistered);
         int before = env.mail().mailsFor(provisioned).size();
-        pages.put("link sent", PasswordLinkJourney.submitEmail(registering, alreadyRegistered,
-                PasswordLinkJourney.REGISTRATION_FORM, provisioned));
+        pages.put("link sent", PasswordLinkSteps.submitEmail(registering, alreadyRegistered,
+                PasswordLinkSteps.REGISTRATION_FORM, provisioned));
         ReceivedMail linkMail = LoginJourney.awaitMail(env, provisioned, before);
         mails.put("registration link", linkMail);
         assertThat(linkMail.subject()).as("registration mail in %s", language)
@@ -311,7 +311,7 @@ class PageWordsIT {
         Page confirm = customer.open(link);
         pages.put("link confirmation, registration", confirm);
         int mailsBeforeCode = env.mail().mailsFor(provisioned).size();
-        Page codePage = customer.submit(confirm, PasswordLinkJourney.CONFIRM_FORM, Map.of());
+        Page codePage = customer.submit(confirm, PasswordLinkSteps.CONFIRM_FORM, Map.of());
         pages.put("e-mailed code, registration", codePage);
         ReceivedMail codeMail = LoginJourney.awaitMail(env, provisioned, mailsBeforeCode);
         mails.put("code, registration", codeMail);
@@ -320,10 +320,10 @@ class PageWordsIT {
         pages.put("wrong code", customer.submit(codePage, LoginJourney.CODE_FORM, Map.of("code", wrongCode)));
         Page passwordPage = customer.submit(pages.get("wrong code"), LoginJourney.CODE_FORM, Map.of("code", code));
         pages.put("set password", passwordPage);
-        pages.put("set password, refused", PasswordLinkJourney.setPassword(customer, passwordPage, "rovid"));
+        pages.put("set password, refused", PasswordLinkSteps.setPassword(customer, passwordPage, "rovid"));
         pages.put("set password, two different", customer.submit(pages.get("set password, refused"),
-                PasswordLinkJourney.PASSWORD_FORM, Map.of("password-new", "Elso-jelszo-2024", "password-confirm", "Masik-jelszo-2024")));
-        pages.put("password set", PasswordLinkJourney.setPassword(customer, pages.get("set password, two different"),
+                PasswordLinkSteps.PASSWORD_FORM, Map.of("password-new", "Elso-jelszo-2024", "password-confirm", "Masik-jelszo-2024")));
+        pages.put("password set", PasswordLinkSteps.setPassword(customer, pages.get("set password, two different"),
                 "Elso-jelszo-2024"));
         pages.put("used link", env.newBrowser().acceptLanguage(language).open(link));
 

@@ -4,13 +4,13 @@ import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LinkRequestSettings;
 import hu.ugyfelportal.it.support.Page;
-import hu.ugyfelportal.it.support.PasswordLinkJourney;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static hu.ugyfelportal.it.support.PasswordLinkJourney.RESET_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The e-mailed links: single use, short-lived, and not used up by a mail scanner's GET. */
@@ -26,20 +26,20 @@ class PasswordLinkIT {
         String email = AdminApi.uniqueEmail("scanned");
         env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser customer = env.newBrowser();
-        String link = PasswordLinkJourney.requestLink(env, customer, PasswordLinkJourney.forgotPasswordPage(env, customer),
+        String link = PasswordLinkSteps.requestLink(env, customer, PasswordLinkSteps.forgotPasswordPage(env, customer),
                 RESET_FORM, email);
         int mailsBefore = env.mail().mailsFor(email).size();
 
         Page scanned = env.newBrowser().open(link);
         env.newBrowser().open(link);
 
-        assertThat(scanned.has(PasswordLinkJourney.CONFIRM_FORM)).as("scanner sees the confirmation: %s", scanned).isTrue();
+        assertThat(scanned.has(PasswordLinkSteps.CONFIRM_FORM)).as("scanner sees the confirmation: %s", scanned).isTrue();
         assertThat(scanned.document().select("#kc-request-code").text()).isEqualTo("Kérem a kódot");
         assertThat(scanned.document().select("#ugyfelportal-link-confirm-intro").text()).contains("(" + email + ")");
         assertThat(env.mail().mailsFor(email)).as("a GET sends no code").hasSize(mailsBefore);
-        Page passwordPage = PasswordLinkJourney.confirmWithCode(env, customer, customer.open(link), email);
-        PasswordLinkJourney.setPassword(customer, passwordPage, "Uj-jelszo-2024");
-        PasswordLinkJourney.assertCanLogIn(env, email, "Uj-jelszo-2024");
+        Page passwordPage = PasswordLinkSteps.confirmWithCode(env, customer, customer.open(link), email);
+        PasswordLinkSteps.setPassword(customer, passwordPage, "Uj-jelszo-2024");
+        PasswordLinkSteps.assertCanLogIn(env, email, "Uj-jelszo-2024");
     }
 
     @Test
@@ -47,14 +47,14 @@ class PasswordLinkIT {
         String email = AdminApi.uniqueEmail("other-browser");
         env.admin().createUser(email, null, AdminApi.oneClientNumber());
         Browser desktop = env.newBrowser();
-        String link = PasswordLinkJourney.requestLink(env, desktop, PasswordLinkJourney.registrationPage(env, desktop),
-                PasswordLinkJourney.REGISTRATION_FORM, email);
+        String link = PasswordLinkSteps.requestLink(env, desktop, PasswordLinkSteps.registrationPage(env, desktop),
+                PasswordLinkSteps.REGISTRATION_FORM, email);
 
         Browser phone = env.newBrowser();
-        Page passwordPage = PasswordLinkJourney.confirmWithCode(env, phone, phone.open(link), email);
-        PasswordLinkJourney.setPassword(phone, passwordPage, "Uj-jelszo-2024");
+        Page passwordPage = PasswordLinkSteps.confirmWithCode(env, phone, phone.open(link), email);
+        PasswordLinkSteps.setPassword(phone, passwordPage, "Uj-jelszo-2024");
 
-        PasswordLinkJourney.assertCanLogIn(env, email, "Uj-jelszo-2024");
+        PasswordLinkSteps.assertCanLogIn(env, email, "Uj-jelszo-2024");
     }
 
     @Test
@@ -62,15 +62,15 @@ class PasswordLinkIT {
         String email = AdminApi.uniqueEmail("twice");
         String userId = env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser customer = env.newBrowser();
-        String link = PasswordLinkJourney.requestLink(env, customer, PasswordLinkJourney.forgotPasswordPage(env, customer),
+        String link = PasswordLinkSteps.requestLink(env, customer, PasswordLinkSteps.forgotPasswordPage(env, customer),
                 RESET_FORM, email);
-        Page passwordPage = PasswordLinkJourney.confirmWithCode(env, customer, customer.open(link), email);
-        PasswordLinkJourney.setPassword(customer, passwordPage, "Uj-jelszo-2024");
+        Page passwordPage = PasswordLinkSteps.confirmWithCode(env, customer, customer.open(link), email);
+        PasswordLinkSteps.setPassword(customer, passwordPage, "Uj-jelszo-2024");
 
         Page again = env.newBrowser().open(link);
 
         assertThat(again.text()).contains(REGISTRATION_ERROR).contains(ONCE);
-        assertThat(again.has(PasswordLinkJourney.CONFIRM_FORM)).isFalse();
+        assertThat(again.has(PasswordLinkSteps.CONFIRM_FORM)).isFalse();
         assertThat(env.admin().events("RESET_PASSWORD_ERROR", userId))
                 .anySatisfy(event -> assertThat(event.toString()).contains("expired_code"));
     }
@@ -80,16 +80,16 @@ class PasswordLinkIT {
         String email = AdminApi.uniqueEmail("race");
         env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser customer = env.newBrowser();
-        String link = PasswordLinkJourney.requestLink(env, customer, PasswordLinkJourney.forgotPasswordPage(env, customer),
+        String link = PasswordLinkSteps.requestLink(env, customer, PasswordLinkSteps.forgotPasswordPage(env, customer),
                 RESET_FORM, email);
         Browser second = env.newBrowser();
         Page secondLinkPage = second.open(link);
 
-        PasswordLinkJourney.confirmWithCode(env, customer, customer.open(link), email);
-        Page secondResult = PasswordLinkJourney.confirmWithCode(env, second, secondLinkPage, email);
+        PasswordLinkSteps.confirmWithCode(env, customer, customer.open(link), email);
+        Page secondResult = PasswordLinkSteps.confirmWithCode(env, second, secondLinkPage, email);
 
         assertThat(secondResult.text()).contains(REGISTRATION_ERROR).contains(ONCE);
-        assertThat(secondResult.has(PasswordLinkJourney.PASSWORD_FORM)).isFalse();
+        assertThat(secondResult.has(PasswordLinkSteps.PASSWORD_FORM)).isFalse();
     }
 
     @Test
@@ -99,7 +99,7 @@ class PasswordLinkIT {
         String link;
         Browser customer = env.newBrowser();
         try (var shortLinks = LinkRequestSettings.linkLifetimeSeconds(env, 1)) {
-            link = PasswordLinkJourney.requestLink(env, customer, PasswordLinkJourney.forgotPasswordPage(env, customer),
+            link = PasswordLinkSteps.requestLink(env, customer, PasswordLinkSteps.forgotPasswordPage(env, customer),
                     RESET_FORM, email);
         }
         Thread.sleep(2_100);
@@ -108,9 +108,9 @@ class PasswordLinkIT {
         Page expiredWhereRequested = customer.open(link);
 
         assertThat(expired.text()).contains(REGISTRATION_ERROR).contains(ONCE);
-        assertThat(expired.has(PasswordLinkJourney.CONFIRM_FORM)).isFalse();
+        assertThat(expired.has(PasswordLinkSteps.CONFIRM_FORM)).isFalse();
         assertThat(expiredWhereRequested.text()).as("in the browser that asked for it").contains(REGISTRATION_ERROR);
-        assertThat(expiredWhereRequested.has(PasswordLinkJourney.CONFIRM_FORM)).isFalse();
+        assertThat(expiredWhereRequested.has(PasswordLinkSteps.CONFIRM_FORM)).isFalse();
         assertThat(env.admin().events("EXECUTE_ACTION_TOKEN_ERROR", null))
                 .anySatisfy(event -> assertThat(event.toString()).contains("expired_code"));
     }
@@ -120,12 +120,12 @@ class PasswordLinkIT {
         String email = AdminApi.uniqueEmail("tampered");
         env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         Browser customer = env.newBrowser();
-        String link = PasswordLinkJourney.requestLink(env, customer, PasswordLinkJourney.forgotPasswordPage(env, customer),
+        String link = PasswordLinkSteps.requestLink(env, customer, PasswordLinkSteps.forgotPasswordPage(env, customer),
                 RESET_FORM, email);
 
         Page tampered = env.newBrowser().open(link.replaceFirst("key=([^.&]+)\\.([^.&]+)\\.", "key=$1.$2x."));
 
-        assertThat(tampered.has(PasswordLinkJourney.CONFIRM_FORM)).isFalse();
+        assertThat(tampered.has(PasswordLinkSteps.CONFIRM_FORM)).isFalse();
         assertThat(tampered.text()).doesNotContain("Exception");
     }
 }

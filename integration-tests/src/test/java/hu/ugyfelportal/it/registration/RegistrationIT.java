@@ -3,7 +3,7 @@ package hu.ugyfelportal.it.registration;
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.Page;
-import hu.ugyfelportal.it.support.PasswordLinkJourney;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import hu.ugyfelportal.mailcatcher.ReceivedMail;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
 
-import static hu.ugyfelportal.it.support.PasswordLinkJourney.REGISTRATION_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.REGISTRATION_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(UgyfelportalExtension.class)
@@ -25,7 +25,7 @@ class RegistrationIT {
         Page login = browser.open(env.portal().authorizationRequest().url());
         assertThat(login.document().select("#ugyfelportal-registration-link").text()).isEqualTo("Regisztrációs oldal");
 
-        Page registration = PasswordLinkJourney.registrationPage(env, browser);
+        Page registration = PasswordLinkSteps.registrationPage(env, browser);
 
         assertThat(registration.document().select("#kc-page-title").text()).isEqualTo("Regisztráció");
         assertThat(registration.has(REGISTRATION_FORM)).isTrue();
@@ -44,7 +44,7 @@ class RegistrationIT {
     @Test
     void languageSwitchKeepsTheRegistrationPage(TestEnvironment env) {
         Browser browser = env.newBrowser();
-        Page registration = PasswordLinkJourney.registrationPage(env, browser);
+        Page registration = PasswordLinkSteps.registrationPage(env, browser);
         Element english = registration.document().select("#login-select-toggle option").stream()
                 .filter(option -> option.attr("value").contains("kc_locale=en")).findFirst()
                 .orElseThrow(() -> new AssertionError("No English in the language switch: "
@@ -62,19 +62,19 @@ class RegistrationIT {
         String userId = env.admin().createUser(email, null, AdminApi.oneClientNumber());
         Browser browser = env.newBrowser();
 
-        String link = PasswordLinkJourney.requestLink(env, browser, PasswordLinkJourney.registrationPage(env, browser),
+        String link = PasswordLinkSteps.requestLink(env, browser, PasswordLinkSteps.registrationPage(env, browser),
                 REGISTRATION_FORM, email);
         Page linkPage = browser.open(link);
         assertThat(linkPage.document().select("#kc-page-title").text()).isEqualTo("Regisztráció");
-        Page passwordPage = PasswordLinkJourney.confirmWithCode(env, browser, linkPage, email);
+        Page passwordPage = PasswordLinkSteps.confirmWithCode(env, browser, linkPage, email);
         assertThat(passwordPage.document().select("#ugyfelportal-password-rules").text())
                 .contains("legalább 8 karakter hosszú legyen")
                 .contains("nem egyezhet meg a felhasználónevével")
                 .contains("nem egyezhet meg az e-mail címével");
-        Page done = PasswordLinkJourney.setPassword(browser, passwordPage, "Elso-jelszo-2024");
+        Page done = PasswordLinkSteps.setPassword(browser, passwordPage, "Elso-jelszo-2024");
 
         assertThat(done.text()).contains("Jelszavát sikeresen beállította");
-        PasswordLinkJourney.assertCanLogIn(env, email, "Elso-jelszo-2024");
+        PasswordLinkSteps.assertCanLogIn(env, email, "Elso-jelszo-2024");
         assertThat(env.admin().holdsTheRealmsDefaultRoles(userId)).as("the account console works for them").isTrue();
     }
 
@@ -83,14 +83,14 @@ class RegistrationIT {
         String email = AdminApi.uniqueEmail("policy");
         env.admin().createUser(email, null, AdminApi.oneClientNumber());
         Browser browser = env.newBrowser();
-        String link = PasswordLinkJourney.requestLink(env, browser, PasswordLinkJourney.registrationPage(env, browser),
+        String link = PasswordLinkSteps.requestLink(env, browser, PasswordLinkSteps.registrationPage(env, browser),
                 REGISTRATION_FORM, email);
-        Page passwordPage = PasswordLinkJourney.confirmWithCode(env, browser, browser.open(link), email);
+        Page passwordPage = PasswordLinkSteps.confirmWithCode(env, browser, browser.open(link), email);
 
-        Page refused = PasswordLinkJourney.setPassword(browser, passwordPage, "rovid");
+        Page refused = PasswordLinkSteps.setPassword(browser, passwordPage, "rovid");
 
         assertThat(refused.text()).contains("A jelszó nem megfelelő: legalább 8 karakter hosszú legyen.");
-        Page done = PasswordLinkJourney.setPassword(browser, refused, "Elso-jelszo-2024");
+        Page done = PasswordLinkSteps.setPassword(browser, refused, "Elso-jelszo-2024");
         assertThat(done.text()).contains("Jelszavát sikeresen beállította");
     }
 
@@ -99,7 +99,7 @@ class RegistrationIT {
         String email = AdminApi.uniqueEmail("register-mail");
         env.admin().createUser(email, null, AdminApi.oneClientNumber());
         Browser browser = env.newBrowser();
-        PasswordLinkJourney.requestLink(env, browser, PasswordLinkJourney.registrationPage(env, browser), REGISTRATION_FORM, email);
+        PasswordLinkSteps.requestLink(env, browser, PasswordLinkSteps.registrationPage(env, browser), REGISTRATION_FORM, email);
 
         ReceivedMail mail = env.mail().mailsFor(email).get(0);
         assertThat(mail.subject()).isEqualTo("Ügyfélportál – regisztráció");
@@ -112,7 +112,7 @@ class RegistrationIT {
         Browser browser = env.newBrowser();
         String email = AdminApi.uniqueEmail("unknown-registration");
 
-        Page answer = PasswordLinkJourney.submitEmail(browser, PasswordLinkJourney.registrationPage(env, browser),
+        Page answer = PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.registrationPage(env, browser),
                 REGISTRATION_FORM, email);
 
         assertThat(answer.document().select("#ugyfelportal-link-answer").text())
@@ -127,13 +127,13 @@ class RegistrationIT {
         env.admin().createUser(email, "Meglevo-jelszo-1", AdminApi.oneClientNumber());
         Browser browser = env.newBrowser();
 
-        Page answer = PasswordLinkJourney.submitEmail(browser, PasswordLinkJourney.registrationPage(env, browser),
+        Page answer = PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.registrationPage(env, browser),
                 REGISTRATION_FORM, email);
 
         assertThat(answer.document().select("#ugyfelportal-link-answer").text())
                 .contains("Ezzel az e-mail címmel már regisztrált").contains("Elfelejtette a jelszavát?");
         Page forgot = browser.open(answer.document().selectFirst("#ugyfelportal-forgot-password-link").absUrl("href"));
-        assertThat(forgot.has(PasswordLinkJourney.RESET_FORM)).as("forgotten-password page: %s", forgot).isTrue();
+        assertThat(forgot.has(PasswordLinkSteps.RESET_FORM)).as("forgotten-password page: %s", forgot).isTrue();
         assertThat(env.mail().mailsFor(email)).isEmpty();
         assertThat(env.admin().events("RESET_PASSWORD_ERROR", null))
                 .anySatisfy(event -> assertThat(event.toString()).contains(email).contains("already_registered"));

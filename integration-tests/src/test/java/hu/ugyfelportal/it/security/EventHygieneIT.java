@@ -5,7 +5,7 @@ import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.Customer;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
-import hu.ugyfelportal.it.support.PasswordLinkJourney;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
@@ -42,9 +42,9 @@ class EventHygieneIT {
     void anAddressTypedOnTheLinkPageIsEscapedInTheEventAndTheLog(TestEnvironment env) {
         String typed = "nobody" + HOSTILE + "@example.hu";
         Browser browser = env.newBrowser();
-        Page forgot = PasswordLinkJourney.forgotPasswordPage(env, browser);
+        Page forgot = PasswordLinkSteps.forgotPasswordPage(env, browser);
 
-        PasswordLinkJourney.submitEmail(browser, forgot, PasswordLinkJourney.RESET_FORM, typed);
+        PasswordLinkSteps.submitEmail(browser, forgot, PasswordLinkSteps.RESET_FORM, typed);
 
         assertThat(env.admin().events("RESET_PASSWORD_ERROR", null))
                 .anySatisfy(event -> assertThat(AdminApi.details(event).get("username")).isEqualTo("nobody" + ESCAPED + "@example.hu"));

@@ -14,14 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The customer's steps through registration and forgotten password, shared by the journey tests: the link page,
  * the link request and its mail, the confirmation with the e-mailed code, the new password.
  */
-public final class PasswordLinkJourney {
+public final class PasswordLinkSteps {
 
     public static final String RESET_FORM = "#kc-reset-password-form";
     public static final String REGISTRATION_FORM = "#kc-registration-form";
     public static final String CONFIRM_FORM = "#kc-link-confirm-form";
     public static final String PASSWORD_FORM = "#kc-passwd-update-form";
 
-    private PasswordLinkJourney() {
+    private PasswordLinkSteps() {
     }
 
     /** Login page → "Elfelejtette a jelszavát?". */
