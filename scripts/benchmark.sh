@@ -31,7 +31,7 @@ rm -f "$logs"/*.log
 production_caching="--spi-theme--cache-themes=true --spi-theme--cache-templates=true"
 
 # run NAME UNIT_BENCHMARKS IT_BENCHMARKS [command prefix...]: one Maven run of the given benchmark classes (Surefire runs
-# the unit ones, Failsafe the ones against Keycloak; an empty list runs none), its output kept in $logs/NAME.log.
+# the unit ones, none when the list is empty; Failsafe the ones against Keycloak), its output kept in $logs/NAME.log.
 run() {
     local name="$1" unit="$2" its="$3"
     shift 3
