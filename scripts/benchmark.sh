@@ -15,6 +15,10 @@
 # BENCHMARK_JFR       a directory: Keycloak records a flight recording there (keycloak-shared.jfr, -pinned.jfr);
 #                     read it with e.g. `jfr view hot-methods FILE` or `jfr print --events jdk.ExecutionSample FILE`
 set -euo pipefail
+if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
+    sed -n '2,/^set -euo/{/^#/s/^# \{0,1\}//p}' "$0"
+    exit 0
+fi
 cd "$(dirname "$0")/.."
 source scripts/lib/jdk.sh
 use_jdk_21_or_newer
@@ -26,27 +30,31 @@ mkdir -p "$logs"
 rm -f "$logs"/*.log
 production_caching="--spi-theme--cache-themes=true --spi-theme--cache-templates=true"
 
-# run NAME TESTS [mvn prefix...]: one Maven run of the given benchmark classes, its output kept in $logs/NAME.log.
+# run NAME UNIT_BENCHMARKS IT_BENCHMARKS [command prefix...]: one Maven run of the given benchmark classes (Surefire runs
+# the unit ones, none when the list is empty; Failsafe the ones against Keycloak), its output kept in $logs/NAME.log.
 run() {
-    local name="$1" tests="$2"
-    shift 2
-    local jfr=()
+    local name="$1" unit="$2" its="$3"
+    shift 3
+    local jfr=() unit_tests=(-DskipUnitTests)
+    if [[ -n "$unit" ]]; then
+        unit_tests=("-Dtest=$unit" -Dsurefire.failIfNoSpecifiedTests=false)
+    fi
     if [[ -n "${BENCHMARK_JFR:-}" ]]; then
         mkdir -p "$BENCHMARK_JFR"
         jfr=("-Dkeycloak.javaOptsAppend=-XX:StartFlightRecording=filename=$(realpath "$BENCHMARK_JFR")/keycloak-$name.jfr,settings=profile,dumponexit=true")
     fi
-    "$@" mvn -B -ntp verify -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false \
+    "$@" mvn -B -ntp verify "${unit_tests[@]}" -Dit.test="$its" \
         -Dbenchmark.seconds="$seconds" -Dbenchmark.qrPages="${BENCHMARK_QR_PAGES:-1000}" -DtrimStackTrace=false \
         "-Dkeycloak.options=$production_caching" ${jfr[@]+"${jfr[@]}"} \
         ${KEYCLOAK_CPUS:+"-Dkeycloak.cpus=$KEYCLOAK_CPUS"} | tee "$logs/$name.log"
 }
 
-run shared 'QrImageBenchmark,LoginBenchmark,DapWaitingBenchmark'
+run shared QrImageBenchmark 'LoginBenchmark,DapWaitingBenchmark'
 if [[ "$pin" == 1 ]]; then
     if (( $(nproc) < 2 )); then
         echo "Pinned run skipped: it needs 2 CPUs, this machine has $(nproc)." >&2
     else
-        KEYCLOAK_CPUS=0 run pinned LoginBenchmark taskset --cpu-list 1
+        KEYCLOAK_CPUS=0 run pinned '' LoginBenchmark taskset --cpu-list 1
     fi
 fi
 

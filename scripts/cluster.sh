@@ -152,11 +152,10 @@ cp realm-config/ugyfelportal-realm.json realm-config/demo/ugyfelportal-users-0.j
 if [ "$MODE" = test ]; then
     echo "Running the cluster integration tests..."
     set +e
-    mvn -B -ntp -pl integration-tests -am -Pcluster \
-        -Dtest='**/cluster/*IT' -Dsurefire.failIfNoSpecifiedTests=false \
+    mvn -B -ntp -pl integration-tests -am -Pcluster -DskipUnitTests \
         -Dcluster.node.a.home="$RUN_DIR/node-a" -Dcluster.node.a.url="http://127.0.0.1:${HTTP_PORT[a]}" \
         -Dcluster.node.b.home="$RUN_DIR/node-b" -Dcluster.node.b.url="http://127.0.0.1:${HTTP_PORT[b]}" \
-        "$@" package
+        "$@" verify
     result=$?
     set -e
     exit $result

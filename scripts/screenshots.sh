@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 find docs/screenshots -name '*.png' -delete 2>/dev/null || true
-exec scripts/test.sh -Dtest=ScreenshotsIT -Dsurefire.failIfNoSpecifiedTests=false \
+exec scripts/test.sh -DskipUnitTests -Dit.test=ScreenshotsIT \
     -Dscreenshots.dir="$(pwd)/docs/screenshots" "$@"

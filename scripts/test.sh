@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test: the compose files' validation (docker-compose config -q), unit tests, then the integration tests
-# against a real Keycloak started once for the run, then (for the whole suite, i.e. without extra arguments) the
-# two-node cluster tests on PostgreSQL (scripts/cluster.sh).
-# Usage: scripts/test.sh [extra Maven arguments, e.g. -Dtest=PasswordLoginIT -Dsurefire.failIfNoSpecifiedTests=false]
+# Runs every test: the compose files' validation (docker-compose config -q), `mvn verify` (Surefire's unit tests, then
+# Failsafe's integration tests *IT against a real Keycloak started once for the run), then (for the whole suite, i.e.
+# without extra arguments) the two-node cluster tests on PostgreSQL (scripts/cluster.sh).
+# Usage: scripts/test.sh [extra Maven arguments]
+#   scripts/test.sh -Dit.test='PasswordLoginIT,DapLoginIT'                 the unit tests, then these integration tests
+#   scripts/test.sh -DskipUnitTests -Dit.test='PasswordLoginIT#demoCustomerLogsIn'   only that integration test
+#   scripts/test.sh -Dtest=EmailCodeRulesTest -Dsurefire.failIfNoSpecifiedTests=false -DskipITs   one unit test class
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/jdk.sh

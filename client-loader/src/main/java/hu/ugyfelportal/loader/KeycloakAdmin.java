@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,17 +21,15 @@ import java.util.stream.Collectors;
 public final class KeycloakAdmin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Renew the admin token this long before Keycloak says it expires. */
-    private static final int TOKEN_MARGIN_SECONDS = 10;
     private static final int PAGE_SIZE = 500;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final LoaderSettings settings;
-    private String token;
-    private Instant tokenExpiry = Instant.EPOCH;
+    private final AdminLogin login;
 
     public KeycloakAdmin(LoaderSettings settings) {
         this.settings = settings;
+        this.login = new AdminLogin(http, settings);
     }
 
     /** The user whose username is exactly this (Keycloak keeps usernames in lower case). */
@@ -130,29 +127,8 @@ public final class KeycloakAdmin {
     private HttpRequest.Builder request(String realmPath) {
         return HttpRequest.newBuilder(URI.create(settings.keycloakUrl() + "/admin/realms/" + encode(settings.realm())
                         + realmPath))
-                .header("Authorization", "Bearer " + token())
+                .header("Authorization", "Bearer " + login.token())
                 .header("Content-Type", "application/json");
-    }
-
-    private String token() {
-        if (Instant.now().isBefore(tokenExpiry)) {
-            return token;
-        }
-        String form = "grant_type=password&client_id=" + encode(settings.adminClientId())
-                + "&username=" + encode(settings.adminUser()) + "&password=" + encode(settings.adminPassword());
-        Answer answer = send(HttpRequest.newBuilder(URI.create(settings.keycloakUrl() + "/realms/"
-                        + encode(settings.adminRealm()) + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        if (answer.status() != 200) {
-            throw new IllegalStateException("Admin login to " + settings.keycloakUrl() + " as " + settings.adminUser()
-                    + " failed with HTTP " + answer.status() + "; check KEYCLOAK_ADMIN_USER and KEYCLOAK_ADMIN_PASSWORD");
-        }
-        Map<String, Object> json = read(answer.body(), new TypeReference<>() {
-        });
-        token = (String) json.get("access_token");
-        tokenExpiry = Instant.now().plusSeconds(((Number) json.get("expires_in")).longValue() - TOKEN_MARGIN_SECONDS);
-        return token;
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -4,6 +4,7 @@ import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.ClusterEnvironment;
 import hu.ugyfelportal.it.support.ClusterNode;
+import hu.ugyfelportal.it.support.DapJourney;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.PortalClient;
@@ -73,17 +74,10 @@ final class ClusterJourney {
 
     /** Logs in on the node and confirms linking DÁP (kc_action=idp_link:dap); returns the QR page. */
     static Page linkingQrPage(ClusterEnvironment cluster, ClusterNode node, Browser browser, String email) {
-        Page login = browser.open(cluster.portal(node).authorizationRequest(Map.of("kc_action", "idp_link:dap")).url());
+        Page login = browser.open(DapJourney.linkingRequest(cluster.portal(node)).url());
         Page confirm = passwordAndCode(cluster, node, browser, login, email);
         Page qr = browser.submit(confirm, "form[action*=login-actions]", Map.of());
         assertThat(qr.has("#dap-qr-image")).as("linking QR page: %s", qr).isTrue();
-        return qr;
-    }
-
-    /** From the login page to the DÁP QR page, on the node that served the login page. */
-    static Page openDap(Browser browser, Page loginPage) {
-        Page qr = browser.open(loginPage.document().selectFirst("#social-dap").absUrl("href"));
-        assertThat(qr.has("#dap-qr-image")).as("QR page: %s", qr).isTrue();
         return qr;
     }
 

@@ -9,6 +9,7 @@ import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.ClusterEnvironment;
 import hu.ugyfelportal.it.support.ClusterExtension;
 import hu.ugyfelportal.it.support.ClusterNode;
+import hu.ugyfelportal.it.support.DapJourney;
 import hu.ugyfelportal.it.support.DapPhone;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
@@ -65,7 +66,7 @@ class CrossNodeLoginIT {
 
         Browser browser = cluster.newBrowser();
         PortalClient.AuthorizationRequest request = cluster.portal(cluster.nodeA()).authorizationRequest();
-        Page qr = ClusterJourney.openDap(browser, browser.open(request.url()));
+        Page qr = DapJourney.openDap(browser, browser.open(request.url()));
         assertThat(cluster.nodeA().served(qr)).isTrue();
         // The QR's request_uri is built from the address of the node that drew it (node A). A phone reaches the
         // cluster through its load balancer; here it is sent to node B by rewriting the host and port in the QR.

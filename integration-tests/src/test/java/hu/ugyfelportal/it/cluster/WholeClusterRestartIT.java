@@ -8,6 +8,7 @@ import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.ClusterEnvironment;
 import hu.ugyfelportal.it.support.ClusterExtension;
+import hu.ugyfelportal.it.support.DapJourney;
 import hu.ugyfelportal.it.support.DapPhone;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
@@ -109,7 +110,7 @@ class WholeClusterRestartIT {
 
         Browser browser = cluster.newBrowser();
         PortalClient.AuthorizationRequest request = cluster.portal(cluster.nodeB()).authorizationRequest();
-        Page qr = ClusterJourney.openDap(browser, browser.open(request.url()));
+        Page qr = DapJourney.openDap(browser, browser.open(request.url()));
         assertThat(cluster.dap().approve(DapPhone.scan(qr), DAP_IDENTITY).verifierStatus()).isEqualTo(200);
         Page done = ClusterJourney.awaitReload(browser, qr);
         assertThat(done.isPortalRedirect()).as("DÁP login after the restart: %s", done).isTrue();

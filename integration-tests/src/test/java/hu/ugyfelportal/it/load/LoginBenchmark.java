@@ -1,10 +1,12 @@
 package hu.ugyfelportal.it.load;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import hu.ugyfelportal.it.registration.RealmSwitches;
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
+import hu.ugyfelportal.it.support.LinkRequestSettings;
+import hu.ugyfelportal.it.support.LoadRun;
 import hu.ugyfelportal.it.support.LoginJourney;
+import hu.ugyfelportal.it.support.Logins;
 import hu.ugyfelportal.it.support.MetricCounters;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.PortalClient;
@@ -110,7 +112,7 @@ class LoginBenchmark {
         List<String> known = createUsers(env, "meres-link", samples + warmUp);
         List<Long> knownNanos = new ArrayList<>();
         List<Long> unknownNanos = new ArrayList<>();
-        try (var safe = RealmSwitches.revealUnknownEmail(env, false)) {
+        try (var safe = LinkRequestSettings.revealUnknownEmail(env, false)) {
             for (int index = 0; index < samples + warmUp; index++) {
                 long forKnown = timedLinkAnswer(env, known.get(index));
                 long forUnknown = timedLinkAnswer(env, AdminApi.uniqueEmail("meres-nobody"));

@@ -3,13 +3,14 @@ package hu.ugyfelportal.it.registration;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.PortalClient;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static hu.ugyfelportal.it.registration.PasswordLinkSteps.REGISTRATION_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.REGISTRATION_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a newcomer tries in the local run: the demo file's provisioned customer, as imported, registers. */

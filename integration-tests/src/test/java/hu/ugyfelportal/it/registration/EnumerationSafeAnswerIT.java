@@ -2,13 +2,16 @@ package hu.ugyfelportal.it.registration;
 
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
+import hu.ugyfelportal.it.support.LinkRequestSettings;
+import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static hu.ugyfelportal.it.registration.PasswordLinkSteps.RESET_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With the realm switch off, the pages answer every address alike. */
@@ -20,13 +23,13 @@ class EnumerationSafeAnswerIT {
         String known = AdminApi.uniqueEmail("known");
         env.admin().createUser(known, "Regi-jelszo-1", AdminApi.oneClientNumber());
         String unknown = AdminApi.uniqueEmail("unknown");
-        try (var safe = RealmSwitches.revealUnknownEmail(env, false)) {
+        try (var safe = LinkRequestSettings.revealUnknownEmail(env, false)) {
             Page forKnown = sentPage(env, known);
             Page forUnknown = sentPage(env, unknown);
 
             assertThat(forUnknown.text().replace(unknown, "X")).isEqualTo(forKnown.text().replace(known, "X"));
             assertThat(forUnknown.text()).doesNotContain("Sikertelen jelszó visszaállítási folyamat");
-            PasswordLinkSteps.linkFrom(hu.ugyfelportal.it.support.LoginJourney.awaitMail(env, known, 0));
+            LoginJourney.linkFrom(LoginJourney.awaitMail(env, known, 0));
             assertThat(env.mail().mailsFor(unknown)).isEmpty();
             assertThat(env.admin().events("RESET_PASSWORD_ERROR", null))
                     .anySatisfy(event -> assertThat(event.toString()).contains(unknown).contains("user_not_found"));
@@ -37,7 +40,7 @@ class EnumerationSafeAnswerIT {
     void registeringARegisteredEmailLooksLikeAnyOtherRegistration(TestEnvironment env) {
         String registered = AdminApi.uniqueEmail("registered-safe");
         env.admin().createUser(registered, "Regi-jelszo-1", AdminApi.oneClientNumber());
-        try (var safe = RealmSwitches.revealUnknownEmail(env, false)) {
+        try (var safe = LinkRequestSettings.revealUnknownEmail(env, false)) {
             Browser browser = env.newBrowser();
             Page answer = PasswordLinkSteps.submitEmail(browser, PasswordLinkSteps.registrationPage(env, browser),
                     PasswordLinkSteps.REGISTRATION_FORM, registered);

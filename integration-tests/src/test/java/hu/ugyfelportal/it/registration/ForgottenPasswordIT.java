@@ -5,6 +5,7 @@ import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import hu.ugyfelportal.mailcatcher.ReceivedMail;
@@ -16,7 +17,7 @@ import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
-import static hu.ugyfelportal.it.registration.PasswordLinkSteps.RESET_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(UgyfelportalExtension.class)
@@ -145,7 +146,7 @@ class ForgottenPasswordIT {
         int before = env.mail().mailsFor(email).size();
         Page retried = PasswordLinkSteps.submitEmail(browser, failed, RESET_FORM, email);
         assertThat(retried.has("#ugyfelportal-link-sent")).as("retry: %s", retried).isTrue();
-        PasswordLinkSteps.linkFrom(LoginJourney.awaitMail(env, email, before));
+        LoginJourney.linkFrom(LoginJourney.awaitMail(env, email, before));
     }
 
     @Test

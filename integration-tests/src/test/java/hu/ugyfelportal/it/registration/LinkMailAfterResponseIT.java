@@ -2,8 +2,10 @@ package hu.ugyfelportal.it.registration;
 
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
+import hu.ugyfelportal.it.support.LinkRequestSettings;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.StallingSmtpRelay;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 
-import static hu.ugyfelportal.it.registration.PasswordLinkSteps.RESET_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,7 +33,7 @@ class LinkMailAfterResponseIT {
         String known = AdminApi.uniqueEmail("slow-smtp-known");
         String userId = env.admin().createUser(known, "Regi-jelszo-1", AdminApi.oneClientNumber());
         String unknown = AdminApi.uniqueEmail("slow-smtp-unknown");
-        try (var safe = RealmSwitches.revealUnknownEmail(env, false);
+        try (var safe = LinkRequestSettings.revealUnknownEmail(env, false);
              var slowSmtp = new StallingSmtpRelay(env.mail().smtpPort(), STALL)) {
             env.admin().withSmtpPort(slowSmtp.port(), () -> {
                 Timed forKnown = timedRequest(env, known);
@@ -41,7 +43,7 @@ class LinkMailAfterResponseIT {
                 assertThat(forUnknown.page().has("#ugyfelportal-link-sent")).isTrue();
                 assertThat(forKnown.took()).as("known address, mail server stalled %s", STALL).isLessThan(STALL.dividedBy(2));
                 assertThat(forUnknown.took()).isLessThan(STALL.dividedBy(2));
-                PasswordLinkSteps.linkFrom(LoginJourney.awaitMail(env, known, 0));
+                LoginJourney.linkFrom(LoginJourney.awaitMail(env, known, 0));
             });
         }
         assertThat(env.admin().events("SEND_RESET_PASSWORD", userId)).isNotEmpty();

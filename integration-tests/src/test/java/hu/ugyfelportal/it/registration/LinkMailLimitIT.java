@@ -2,8 +2,10 @@ package hu.ugyfelportal.it.registration;
 
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
+import hu.ugyfelportal.it.support.LinkRequestSettings;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
@@ -11,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
 
-import static hu.ugyfelportal.it.registration.PasswordLinkSteps.REGISTRATION_FORM;
-import static hu.ugyfelportal.it.registration.PasswordLinkSteps.RESET_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.REGISTRATION_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,7 +56,7 @@ class LinkMailLimitIT {
     void theHourlyLimitHoldsWithoutACooldown(TestEnvironment env) throws InterruptedException {
         String email = AdminApi.uniqueEmail("hourly");
         String userId = env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
-        try (var limits = RealmSwitches.set(env, Map.of("mailCooldownSeconds", "0", "mailsPerHour", "2"))) {
+        try (var limits = LinkRequestSettings.set(env, Map.of("mailCooldownSeconds", "0", "mailsPerHour", "2"))) {
             for (int request = 0; request < 3; request++) {
                 assertThat(requestFromAFreshSession(env, email, false).has("#ugyfelportal-link-sent")).isTrue();
             }
@@ -72,7 +74,7 @@ class LinkMailLimitIT {
         String known = AdminApi.uniqueEmail("hidden-known");
         env.admin().createUser(known, "Regi-jelszo-1", AdminApi.oneClientNumber());
         String unknown = AdminApi.uniqueEmail("hidden-unknown");
-        try (var safe = RealmSwitches.revealUnknownEmail(env, false)) {
+        try (var safe = LinkRequestSettings.revealUnknownEmail(env, false)) {
             requestFromAFreshSession(env, known, false);
             requestFromAFreshSession(env, unknown, false);
 

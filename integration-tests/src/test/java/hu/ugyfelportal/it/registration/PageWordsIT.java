@@ -6,6 +6,7 @@ import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.DapPhone;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.PortalMessages;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
@@ -264,7 +265,7 @@ class PageWordsIT {
         ReceivedMail resetLink = LoginJourney.awaitMail(env, registered, beforeResetLink);
         mails.put("password reset link", resetLink);
         Browser resetting = env.newBrowser().acceptLanguage(language);
-        Page resetConfirm = resetting.open(PasswordLinkSteps.linkFrom(resetLink));
+        Page resetConfirm = resetting.open(LoginJourney.linkFrom(resetLink));
         pages.put("link confirmation, password reset", resetConfirm);
         int beforeResetCode = env.mail().mailsFor(registered).size();
         pages.put("e-mailed code, password reset", resetting.submit(resetConfirm, PasswordLinkSteps.CONFIRM_FORM, Map.of()));
@@ -287,7 +288,7 @@ class PageWordsIT {
         mails.put("registration link", linkMail);
         assertThat(linkMail.subject()).as("registration mail in %s", language)
                 .isEqualTo(language.equals("hu") ? "Ügyfélportál – regisztráció" : "Customer Portal – registration");
-        String link = PasswordLinkSteps.linkFrom(linkMail);
+        String link = LoginJourney.linkFrom(linkMail);
 
         Browser customer = env.newBrowser().acceptLanguage(language);
         Page confirm = customer.open(link);
@@ -298,7 +299,7 @@ class PageWordsIT {
         ReceivedMail codeMail = LoginJourney.awaitMail(env, provisioned, mailsBeforeCode);
         mails.put("code, registration", codeMail);
         String code = LoginJourney.codeFrom(codeMail);
-        String wrongCode = code.equals("000000") ? "111111" : "000000";
+        String wrongCode = LoginJourney.wrongCodeFor(code);
         pages.put("wrong code", customer.submit(codePage, LoginJourney.CODE_FORM, Map.of("code", wrongCode)));
         Page passwordPage = customer.submit(pages.get("wrong code"), LoginJourney.CODE_FORM, Map.of("code", code));
         pages.put("set password", passwordPage);

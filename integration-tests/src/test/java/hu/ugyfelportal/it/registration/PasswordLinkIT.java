@@ -2,13 +2,15 @@ package hu.ugyfelportal.it.registration;
 
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
+import hu.ugyfelportal.it.support.LinkRequestSettings;
 import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import static hu.ugyfelportal.it.registration.PasswordLinkSteps.RESET_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The e-mailed links: single use, short-lived, and not used up by a mail scanner's GET. */
@@ -96,7 +98,7 @@ class PasswordLinkIT {
         env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         String link;
         Browser customer = env.newBrowser();
-        try (var shortLinks = RealmSwitches.linkLifetimeSeconds(env, 1)) {
+        try (var shortLinks = LinkRequestSettings.linkLifetimeSeconds(env, 1)) {
             link = PasswordLinkSteps.requestLink(env, customer, PasswordLinkSteps.forgotPasswordPage(env, customer),
                     RESET_FORM, email);
         }

@@ -3,6 +3,7 @@ package hu.ugyfelportal.it.registration;
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.Page;
+import hu.ugyfelportal.it.support.PasswordLinkSteps;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import hu.ugyfelportal.mailcatcher.ReceivedMail;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
 
-import static hu.ugyfelportal.it.registration.PasswordLinkSteps.REGISTRATION_FORM;
+import static hu.ugyfelportal.it.support.PasswordLinkSteps.REGISTRATION_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(UgyfelportalExtension.class)

@@ -1,7 +1,7 @@
 package hu.ugyfelportal.it.security;
 
-import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
+import hu.ugyfelportal.it.support.Customer;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.TestEnvironment;
@@ -11,8 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,25 +21,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(UgyfelportalExtension.class)
 class ChooserRefusalIT {
 
-    static final String PASSWORD = "Valaszto-jelszo-1";
+    private static final String PASSWORD = "Valaszto-jelszo-1";
 
     @Test
     void aRefusedChoiceCountsAsAFailedLogin(TestEnvironment env) throws InterruptedException {
-        String email = AdminApi.uniqueEmail("chooser-attack");
-        String userId = customerWithTwoNumbers(env, email);
+        Customer customer = Customer.withTwoClientNumbers(env, "chooser-attack", PASSWORD);
         Browser browser = env.newBrowser();
         Page chooser = LoginJourney.passwordAndCode(env, browser, browser.open(env.portal().authorizationRequest().url()),
-                email, PASSWORD);
+                customer.email(), PASSWORD);
         assertThat(chooser.has(LoginJourney.CHOOSER_FORM)).as("chooser: %s", chooser).isTrue();
 
         LoginJourney.chooseClientNumber(browser, chooser, "39999999");
 
-        assertThat(awaitFailures(env, userId, 1)).isEqualTo(1);
-    }
-
-    static String customerWithTwoNumbers(TestEnvironment env, String email) {
-        return env.admin().createUser(email, PASSWORD, Map.of("ugyfelszam", List.of(
-                "38000001 | MAGANSZEMELY | Teszt Ügyfél", "38000002 | CEG | Teszt Kft.")));
+        assertThat(awaitFailures(env, customer.id(), 1)).isEqualTo(1);
     }
 
     /** Keycloak records failures off the request thread: wait a little for the count to arrive. */

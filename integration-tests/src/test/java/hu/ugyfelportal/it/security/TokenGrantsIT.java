@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LoginJourney;
+import hu.ugyfelportal.it.support.OidcEndpoints;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.PortalClient;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,9 @@ class TokenGrantsIT {
 
     private static final String CUSTOMER = "nagy.eva@example.hu";
     private static final String PASSWORD = "Demo-jelszo-2";
+    private static final String TOKEN = "/protocol/openid-connect/token";
+    private static final String DEVICE = "/protocol/openid-connect/auth/device";
+    private static final String CIBA_AUTH = "/protocol/openid-connect/ext/ciba/auth";
     private static final List<String> BUILT_IN = List.of("admin-cli", "account", "account-console",
             "security-admin-console", "broker", "realm-management", "ugyfelportal-portal");
 
@@ -53,50 +59,42 @@ class TokenGrantsIT {
         });
     }
 
-    @Test
-    void aCustomersPasswordAloneGetsNoTokenFromAnyClient(TestEnvironment env) {
-        for (Map<String, Object> client : clients(env)) {
-            Map<String, String> grant = withClientAuthentication(env, client);
-            grant.put("grant_type", "password");
-            grant.put("username", CUSTOMER);
-            grant.put("password", PASSWORD);
-            grant.put("scope", "openid");
+    /** The ways to a token or a login other than the browser flow, each as a client would ask for it. */
+    private enum Grant {
+        PASSWORD_GRANT(TOKEN, "grant_type", "password", "username", CUSTOMER, "password", PASSWORD, "scope", "openid"),
+        DEVICE_AUTHORIZATION(DEVICE, "scope", "openid"),
+        CIBA(CIBA_AUTH, "scope", "openid", "login_hint", CUSTOMER),
+        /** Trading a portal login's access token for another client's token; the token is added per run. */
+        TOKEN_EXCHANGE(TOKEN, "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+                "subject_token_type", "urn:ietf:params:oauth:token-type:access_token"),
+        CLIENT_CREDENTIALS(TOKEN, "grant_type", "client_credentials");
 
-            assertRefused(post(env, "/protocol/openid-connect/token", grant), client, "password grant");
+        private final String path;
+        private final Map<String, String> fields = new LinkedHashMap<>();
+
+        Grant(String path, String... namesAndValues) {
+            this.path = path;
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                fields.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
         }
     }
 
-    @Test
-    void noClientStartsADeviceOrCibaLogin(TestEnvironment env) {
-        for (Map<String, Object> client : clients(env)) {
-            Map<String, String> device = withClientAuthentication(env, client);
-            device.put("scope", "openid");
-            assertRefused(post(env, "/protocol/openid-connect/auth/device", device), client,
-                    "device authorization");
-
-            Map<String, String> ciba = withClientAuthentication(env, client);
-            ciba.put("scope", "openid");
-            ciba.put("login_hint", CUSTOMER);
-            TokenEndpoint.Answer cibaAnswer = post(env, "/protocol/openid-connect/ext/ciba/auth", ciba);
-            assertRefused(cibaAnswer, client, "CIBA");
-            assertThat(cibaAnswer.body()).doesNotContain("auth_req_id");
+    @ParameterizedTest
+    @EnumSource(Grant.class)
+    void noClientGivesATokenOrStartsALoginOutsideTheBrowserFlow(Grant grant, TestEnvironment env) {
+        Map<String, String> fields = new LinkedHashMap<>(grant.fields);
+        if (grant == Grant.TOKEN_EXCHANGE) {
+            fields.put("subject_token", portalLogin(env).accessToken());
         }
-    }
-
-    @Test
-    void noClientExchangesOrMintsTokensWithoutALogin(TestEnvironment env) {
-        String portalAccessToken = portalLogin(env).accessToken();
         for (Map<String, Object> client : clients(env)) {
-            Map<String, String> exchange = withClientAuthentication(env, client);
-            exchange.put("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
-            exchange.put("subject_token", portalAccessToken);
-            exchange.put("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
-            assertRefused(post(env, "/protocol/openid-connect/token", exchange), client, "token exchange");
+            Map<String, String> form = withClientAuthentication(env, client);
+            form.putAll(fields);
 
-            Map<String, String> clientCredentials = withClientAuthentication(env, client);
-            clientCredentials.put("grant_type", "client_credentials");
-            assertRefused(post(env, "/protocol/openid-connect/token", clientCredentials), client,
-                    "client credentials");
+            OidcEndpoints.Answer answer = post(env, grant.path, form);
+
+            assertRefused(answer, client, grant.name());
+            assertThat(answer.body()).as("%s of %s", grant, client.get("clientId")).doesNotContain("auth_req_id");
         }
     }
 
@@ -109,7 +107,7 @@ class TokenGrantsIT {
         AdminApi.Response created = env.admin().call("POST", "/clients", Map.of("clientId", clientId,
                 "publicClient", true, "directAccessGrantsEnabled", true, "standardFlowEnabled", false)).expect(201);
         try {
-            TokenEndpoint.Answer answer = post(env, "/protocol/openid-connect/token", Map.of(
+            OidcEndpoints.Answer answer = post(env, TOKEN, Map.of(
                     "client_id", clientId, "grant_type", "password", "username", CUSTOMER, "password", PASSWORD));
 
             assertRefused(answer, Map.of("clientId", clientId), "password grant of a new client");
@@ -128,10 +126,10 @@ class TokenGrantsIT {
 
     @Test
     void theMasterRealmsAdministratorIsUntouched(TestEnvironment env) {
-        TokenEndpoint.Answer admin = TokenEndpoint.post(env, "master", "/protocol/openid-connect/token", Map.of(
+        OidcEndpoints.Answer admin = OidcEndpoints.post(env, "master", "/protocol/openid-connect/token", Map.of(
                 "client_id", "admin-cli", "grant_type", "password",
                 "username", env.keycloak().adminUsername(), "password", env.keycloak().adminPassword()));
-        TokenEndpoint.Answer console = TokenEndpoint.get(env, "/admin/master/console/");
+        OidcEndpoints.Answer console = OidcEndpoints.get(env, "/admin/master/console/");
 
         assertThat(admin.status()).as(admin.body()).isEqualTo(200);
         assertThat(admin.body()).contains("access_token");
@@ -146,8 +144,8 @@ class TokenGrantsIT {
         return env.portal().exchange(request, done);
     }
 
-    private static TokenEndpoint.Answer post(TestEnvironment env, String path, Map<String, String> form) {
-        return TokenEndpoint.post(env, env.realm(), path, form);
+    private static OidcEndpoints.Answer post(TestEnvironment env, String path, Map<String, String> form) {
+        return OidcEndpoints.post(env, env.realm(), path, form);
     }
 
     private static List<Map<String, Object>> clients(TestEnvironment env) {
@@ -173,7 +171,7 @@ class TokenGrantsIT {
         return form;
     }
 
-    private static void assertRefused(TokenEndpoint.Answer answer, Map<String, Object> client, String grant) {
+    private static void assertRefused(OidcEndpoints.Answer answer, Map<String, Object> client, String grant) {
         assertThat(answer.status()).as("%s of %s: %s", grant, client.get("clientId"), answer.body())
                 .isBetween(400, 499);
         assertThat(answer.body()).as("%s of %s", grant, client.get("clientId"))

@@ -1,6 +1,8 @@
 package hu.ugyfelportal.it.support;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import hu.ugyfelportal.loader.AdminLogin;
+import hu.ugyfelportal.loader.LoaderSettings;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.util.JsonSerialization;
@@ -13,22 +15,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Keycloak's Admin REST API, as an administrator's script would call it. */
+/** Keycloak's Admin REST API, as an administrator's script would call it (logged in as the bulk loader does). */
 public final class AdminApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final KeycloakServer server;
-    private String token;
-    private Instant tokenExpiry = Instant.EPOCH;
+    private final AdminLogin login;
 
     AdminApi(KeycloakServer server) {
         this.server = server;
+        this.login = new AdminLogin(http, new LoaderSettings(URI.create(server.baseUrl()), TestSettings.REALM,
+                LoaderSettings.DEFAULT_ADMIN_REALM, LoaderSettings.DEFAULT_ADMIN_CLIENT_ID, server.adminUsername(),
+                server.adminPassword()));
     }
 
     /** Path below {@code /admin/realms/ugyfelportal}. */
@@ -41,7 +44,7 @@ public final class AdminApi {
         String json = body == null ? "" : write(body);
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms"
                         + (realm.isEmpty() ? "" : "/" + realm) + realmPath))
-                .header("Authorization", "Bearer " + token())
+                .header("Authorization", "Bearer " + login.token())
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build();
@@ -193,36 +196,16 @@ public final class AdminApi {
         });
     }
 
+    /** An event's details (as {@link #events} lists them), or none. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> details(Map<String, Object> event) {
+        return (Map<String, String>) event.getOrDefault("details", Map.of());
+    }
+
     /** Keycloak's brute-force record of a user: numFailures, disabled (locked), lastFailure … */
     public Map<String, Object> bruteForceStatus(String userId) {
         return get("/attack-detection/brute-force/users/" + userId, new TypeReference<>() {
         });
-    }
-
-    private synchronized String token() {
-        if (Instant.now().isAfter(tokenExpiry)) {
-            String form = "grant_type=password&client_id=admin-cli&username="
-                    + URLEncoder.encode(server.adminUsername(), StandardCharsets.UTF_8)
-                    + "&password=" + URLEncoder.encode(server.adminPassword(), StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl()
-                            + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-            HttpResponse<String> response = send(request);
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Admin login failed: " + response.statusCode() + " " + response.body());
-            }
-            try {
-                Map<String, Object> json = JsonSerialization.readValue(response.body(), new TypeReference<>() {
-                });
-                token = (String) json.get("access_token");
-                int lifetime = ((Number) json.get("expires_in")).intValue();
-                tokenExpiry = Instant.now().plusSeconds(Math.max(5, lifetime - 10));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return token;
     }
 
     private HttpResponse<String> send(HttpRequest request) {

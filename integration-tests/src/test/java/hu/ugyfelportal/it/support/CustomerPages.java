@@ -85,7 +85,7 @@ public final class CustomerPages {
         show("email-code", By.id("code"));
         String code = LoginJourney.codeFrom(LoginJourney.awaitMail(env, email, mailsBefore));
 
-        type("code", code.equals("000000") ? "111111" : "000000");
+        type("code", LoginJourney.wrongCodeFor(code));
         submit("kc-login", By.id("email-code-error"));
         show("email-code-wrong-code", By.id("email-code-error"));
 

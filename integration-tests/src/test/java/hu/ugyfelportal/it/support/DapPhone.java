@@ -7,17 +7,18 @@ import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import hu.ugyfelportal.demoportal.OAuthValues;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.keycloak.util.JsonSerialization;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +28,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 
 /**
  * The customer's phone in the tests: reads the QR image on the DÁP page (decoded with ZXing, as a camera app
@@ -83,6 +84,16 @@ public final class DapPhone {
         } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
             throw new AssertionError("The QR code could not be read", e);
         }
+    }
+
+    /** The request_uri a wallet reads from the QR content, decoded. */
+    public static String requestUri(String qrContent) {
+        for (String pair : qrContent.substring(qrContent.indexOf('?') + 1).split("&")) {
+            if (pair.startsWith("request_uri=")) {
+                return URLDecoder.decode(pair.substring("request_uri=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("No request_uri in " + qrContent);
     }
 
     public Outcome approve(String qrContent, String identity) {
@@ -213,13 +224,6 @@ public final class DapPhone {
         return Jsoup.parse(postForm(path, form).body(), simulatorUrl);
     }
 
-    private static String formBody(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
     private Outcome post(String path, Map<String, String> form) {
         HttpResponse<String> response = postForm(path, form);
         try {
@@ -237,7 +241,7 @@ public final class DapPhone {
     private HttpResponse<String> postForm(String path, Map<String, String> form) {
         return send(HttpRequest.newBuilder(URI.create(simulatorUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(OAuthValues.form(form))).build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -89,6 +89,11 @@ public final class LoginJourney {
         return chooseClientNumber(browser, page, first.attr("value"));
     }
 
+    /** A code of the realm's length that is not the mailed one, as a customer's typo would be. */
+    public static String wrongCodeFor(String code) {
+        return code.equals("000000") ? "111111" : "000000";
+    }
+
     public static ReceivedMail awaitMail(TestEnvironment env, String email, int mailsBefore) {
         return env.mail().awaitMail(email, mailsBefore, MAIL_TIMEOUT)
                 .orElseThrow(() -> new AssertionError("No mail to " + email + " within " + MAIL_TIMEOUT));
