@@ -3,6 +3,7 @@ package hu.ugyfelportal.mailcatcher;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,11 +1,11 @@
 package hu.ugyfelportal.keycloak.clientnumber;
 
-import jakarta.ws.rs.core.Response;
-import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import hu.ugyfelportal.keycloak.common.CustomerStep;
 import hu.ugyfelportal.keycloak.common.LogSafe;
 import hu.ugyfelportal.keycloak.common.StepSettings;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
 
 import java.util.List;
 import java.util.Optional;

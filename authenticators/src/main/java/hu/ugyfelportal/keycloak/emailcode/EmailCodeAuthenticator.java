@@ -1,13 +1,12 @@
 package hu.ugyfelportal.keycloak.emailcode;
 
+import hu.ugyfelportal.keycloak.common.CustomerStep;
+import hu.ugyfelportal.keycloak.common.StepSettings;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import hu.ugyfelportal.keycloak.common.CustomerStep;
-import hu.ugyfelportal.keycloak.common.StepSettings;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
 import org.keycloak.crypto.Algorithm;

@@ -1,5 +1,6 @@
 package hu.ugyfelportal.keycloak.registration;
 
+import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.events.Details;
@@ -10,7 +11,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
-import org.jboss.logging.Logger;
 
 import java.util.HashMap;
 import java.util.Map;

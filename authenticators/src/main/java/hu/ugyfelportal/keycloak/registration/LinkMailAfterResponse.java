@@ -1,5 +1,6 @@
 package hu.ugyfelportal.keycloak.registration;
 
+import org.jboss.logging.Logger;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.locale.LocaleSelectorProvider;
@@ -10,7 +11,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
-import org.jboss.logging.Logger;
 
 import java.util.concurrent.ExecutorService;
 

@@ -1,9 +1,9 @@
 package hu.ugyfelportal.keycloak.registration;
 
-import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import hu.ugyfelportal.keycloak.common.CustomerStep;
 import hu.ugyfelportal.keycloak.emailcode.CodePurpose;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
 
 /**
  * The page an e-mailed link opens. Mail scanners fetch links with a plain GET, so this page only asks the

@@ -1,9 +1,9 @@
 package hu.ugyfelportal.keycloak.registration;
 
+import hu.ugyfelportal.keycloak.common.CustomerStep;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import hu.ugyfelportal.keycloak.common.CustomerStep;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
 import org.keycloak.models.DefaultActionTokenKey;

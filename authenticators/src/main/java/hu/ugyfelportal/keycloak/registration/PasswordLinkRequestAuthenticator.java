@@ -1,11 +1,11 @@
 package hu.ugyfelportal.keycloak.registration;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-import org.keycloak.authentication.AuthenticationFlowContext;
 import hu.ugyfelportal.keycloak.common.CustomerStep;
 import hu.ugyfelportal.keycloak.common.LogSafe;
 import hu.ugyfelportal.keycloak.common.StepSettings;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.actiontoken.resetcred.ResetCredentialsActionToken;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.common.util.Time;

@@ -4,11 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static hu.ugyfelportal.keycloak.registration.LinkPurpose.PASSWORD_RESET;
+import static hu.ugyfelportal.keycloak.registration.LinkPurpose.REGISTRATION;
 import static hu.ugyfelportal.keycloak.registration.LinkRequestAnswer.Account.NONE;
 import static hu.ugyfelportal.keycloak.registration.LinkRequestAnswer.Account.WITHOUT_PASSWORD;
 import static hu.ugyfelportal.keycloak.registration.LinkRequestAnswer.Account.WITH_PASSWORD;
-import static hu.ugyfelportal.keycloak.registration.LinkPurpose.PASSWORD_RESET;
-import static hu.ugyfelportal.keycloak.registration.LinkPurpose.REGISTRATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LinkRequestAnswerTest {

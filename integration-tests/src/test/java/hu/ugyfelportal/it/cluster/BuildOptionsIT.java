@@ -4,8 +4,8 @@ import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.ClusterEnvironment;
 import hu.ugyfelportal.it.support.ClusterExtension;
 import hu.ugyfelportal.it.support.ClusterNode;
-import hu.ugyfelportal.it.support.MetricCounters;
 import hu.ugyfelportal.it.support.KeycloakConf;
+import hu.ugyfelportal.it.support.MetricCounters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

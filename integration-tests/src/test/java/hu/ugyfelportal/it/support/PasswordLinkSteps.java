@@ -1,9 +1,5 @@
 package hu.ugyfelportal.it.support;
 
-import hu.ugyfelportal.it.support.Browser;
-import hu.ugyfelportal.it.support.LoginJourney;
-import hu.ugyfelportal.it.support.Page;
-import hu.ugyfelportal.it.support.TestEnvironment;
 import org.jsoup.nodes.Element;
 
 import java.util.Map;

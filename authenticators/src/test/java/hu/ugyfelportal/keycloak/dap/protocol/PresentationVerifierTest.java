@@ -1,5 +1,6 @@
 package hu.ugyfelportal.keycloak.dap.protocol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import hu.ugyfelportal.dapsimulator.DevCertificates;
 import hu.ugyfelportal.dapsimulator.Holder;
 import hu.ugyfelportal.dapsimulator.PidIssuer;
@@ -7,7 +8,6 @@ import hu.ugyfelportal.dapsimulator.TestIdentity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.crypto.CryptoIntegration;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.ECDSASignatureSignerContext;
 import org.keycloak.crypto.KeyType;
