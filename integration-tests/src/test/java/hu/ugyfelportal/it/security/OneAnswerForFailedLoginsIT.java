@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LoginJourney;
+import hu.ugyfelportal.it.support.MetricCounters;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
@@ -70,6 +71,28 @@ class OneAnswerForFailedLoginsIT {
                 .isEqualTo(language.equals("hu") ? "Nem megfelelő felhasználónév vagy jelszó" : "Invalid username or password");
     }
 
+    /**
+     * Keycloak refuses a locked account before it checks the password; our password step checks it anyway, so the
+     * locked answer costs what a wrong password costs and its time does not tell that the address has an account.
+     */
+    @Test
+    void aLockedAccountCostsThePasswordHashThatAWrongPasswordCosts(TestEnvironment env) {
+        String locked = AdminApi.uniqueEmail("locked-cost");
+        lockTemporarily(env, locked, env.admin().createUser(locked, PASSWORD, AdminApi.oneClientNumber()), "hu");
+        String permanentlyLocked = AdminApi.uniqueEmail("locked-for-good-cost");
+        createPermanentlyLocked(env, permanentlyLocked);
+        String known = AdminApi.uniqueEmail("known-cost");
+        env.admin().createUser(known, PASSWORD, AdminApi.oneClientNumber());
+
+        assertThat(passwordHashesChecked(env, () -> answer(env, "hu", known, "Rossz-jelszo-1"))).isEqualTo(1);
+        assertThat(passwordHashesChecked(env, () -> answer(env, "hu", locked, PASSWORD))).isEqualTo(1);
+        assertThat(passwordHashesChecked(env, () -> answer(env, "hu", locked, "Rossz-jelszo-1"))).isEqualTo(1);
+        assertThat(passwordHashesChecked(env, () -> answer(env, "hu", permanentlyLocked, PASSWORD))).isEqualTo(1);
+        assertThat(answer(env, "hu", locked, PASSWORD).message())
+                .as("the right password still does not open a locked account")
+                .isEqualTo("Nem megfelelő felhasználónév vagy jelszó");
+    }
+
     @Test
     void thePermanentlyLockedAccountIsWhatKeycloaksLockoutLeaves(TestEnvironment env) {
         String userId = createPermanentlyLocked(env, AdminApi.uniqueEmail("locked-check"));
@@ -98,6 +121,15 @@ class OneAnswerForFailedLoginsIT {
                 "disabledReason", List.of("permanentLockout")));
         env.admin().call("PUT", "/users/" + userId, Map.of("enabled", false)).expect(204);
         return userId;
+    }
+
+    private static double passwordHashesChecked(TestEnvironment env, Runnable attempt) {
+        String metrics = env.keycloak().metricsUrl().orElseThrow(() -> new AssertionError(
+                "This Keycloak has no metrics endpoint to count password hashes on (the Testcontainers path)"));
+        Map<String, String> realm = Map.of("realm", env.realm());
+        double before = MetricCounters.read(metrics, MetricCounters.PASSWORD_HASHES).count(realm);
+        attempt.run();
+        return MetricCounters.read(metrics, MetricCounters.PASSWORD_HASHES).count(realm) - before;
     }
 
     private static Answer answer(TestEnvironment env, String language, String email, String password) {

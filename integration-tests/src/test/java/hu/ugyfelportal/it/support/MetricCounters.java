@@ -21,6 +21,8 @@ public final class MetricCounters {
 
     /** Keycloak's event metrics: every stored or not stored user event, counted. */
     public static final String USER_EVENTS = "keycloak_user_events_total";
+    /** Keycloak's count of password hashes checked against a user's stored one, per realm. */
+    public static final String PASSWORD_HASHES = "keycloak_credentials_password_hashing_validations_total";
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -4,14 +4,14 @@ import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordFormFactory;
 import org.keycloak.models.KeycloakSession;
 
-/** The realm's password step: Keycloak's form and settings, with the typed username escaped for events. */
-public final class EscapingUsernamePasswordFormFactory extends UsernamePasswordFormFactory {
+/** The realm's password step: Keycloak's form and settings; see {@link PortalUsernamePasswordForm} for what differs. */
+public final class PortalUsernamePasswordFormFactory extends UsernamePasswordFormFactory {
 
     public static final String PROVIDER_ID = "ugyfelportal-username-password-form";
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return new EscapingUsernamePasswordForm(session);
+        return new PortalUsernamePasswordForm(session);
     }
 
     @Override
@@ -27,6 +27,7 @@ public final class EscapingUsernamePasswordFormFactory extends UsernamePasswordF
     @Override
     public String getHelpText() {
         return "Keycloak's Username Password Form; a typed username with control characters is escaped before it "
-                + "goes into events and the log.";
+                + "goes into events and the log, and a locked account costs the same password hash as a wrong "
+                + "password.";
     }
 }
