@@ -76,7 +76,7 @@ public class DapEndpoint {
         Optional<AuthenticationSessionModel> found = authenticationSession(clientId, tabId);
         Optional<String> settingsError = provider.settingsError();
         if (settingsError.isPresent()) {
-            return errorPage(found.orElse(null), settingsError.get(), null, DapMessages.NOT_CONFIGURED);
+            return provider.settingsErrorPage(event, found.orElse(null), settingsError.get());
         }
         if (found.isEmpty()) {
             return errorPage(null, Errors.SESSION_EXPIRED, null, DapMessages.SESSION_EXPIRED);

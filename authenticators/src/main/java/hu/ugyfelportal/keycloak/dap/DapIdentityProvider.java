@@ -57,8 +57,7 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
         EventBuilder event = new EventBuilder(authSession.getRealm(), session, session.getContext().getConnection());
         Optional<String> settingsError = settingsError();
         if (settingsError.isPresent()) {
-            return errorPage(event, EventType.IDENTITY_PROVIDER_LOGIN_ERROR, authSession, settingsError.get(), null,
-                    DapMessages.NOT_CONFIGURED);
+            return settingsErrorPage(event, authSession, settingsError.get());
         }
         if (isLinking(authSession) && ClientNumbers.eligible(authSession.getAuthenticatedUser(), LoginMethod.DAP).isEmpty()) {
             return errorPage(event, EventType.FEDERATED_IDENTITY_LINK_ERROR, authSession, "dap_not_eligible", null,
@@ -146,6 +145,15 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
     }
 
     /**
+     * The page for settings that cannot serve a login: 503, as every step answers its bad settings, since DÁP is
+     * unavailable until an administrator completes or fixes them.
+     */
+    Response settingsErrorPage(EventBuilder event, AuthenticationSessionModel authSession, String error) {
+        return errorPage(event, EventType.IDENTITY_PROVIDER_LOGIN_ERROR, authSession, error, null,
+                DapMessages.NOT_CONFIGURED, Response.Status.SERVICE_UNAVAILABLE);
+    }
+
+    /**
      * The portal's error page with this request's one event on {@code event}.
      *
      * @param authSession the login, or null when none was found
@@ -153,6 +161,11 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
      */
     Response errorPage(EventBuilder event, EventType type, AuthenticationSessionModel authSession, String error,
                        String reason, String messageKey) {
+        return errorPage(event, type, authSession, error, reason, messageKey, Response.Status.BAD_REQUEST);
+    }
+
+    private Response errorPage(EventBuilder event, EventType type, AuthenticationSessionModel authSession,
+                               String error, String reason, String messageKey, Response.Status status) {
         event.event(type).detail(Details.IDENTITY_PROVIDER, getConfig().getAlias());
         if (reason != null) {
             event.detail(Details.REASON, reason);
@@ -165,7 +178,7 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
         return session.getProvider(LoginFormsProvider.class)
                 .setAuthenticationSession(authSession)
                 .setError(messageKey)
-                .createErrorPage(Response.Status.BAD_REQUEST);
+                .createErrorPage(status);
     }
 
     private static String text(Object value) {

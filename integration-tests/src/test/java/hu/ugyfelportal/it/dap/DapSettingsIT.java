@@ -63,7 +63,7 @@ class DapSettingsIT {
         env.admin().withIdentityProviderSettings("dap", NO_SIGNING_KEY, () -> {
             Page page = browser.open(login.document().selectFirst("#social-dap").absUrl("href"));
 
-            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.status()).isEqualTo(503);
             assertThat(page.text()).contains(NOT_AVAILABLE).doesNotContain("Exception");
         });
         assertThat(notConfiguredEvents(env, since)).singleElement().satisfies(event ->
@@ -86,7 +86,7 @@ class DapSettingsIT {
 
             assertThat(wallet.statusCode()).isEqualTo(503);
             assertThat(wallet.body()).contains("temporarily_unavailable");
-            assertThat(again.status()).isEqualTo(400);
+            assertThat(again.status()).isEqualTo(503);
             assertThat(again.text()).contains(NOT_AVAILABLE).doesNotContain("Exception");
         });
         assertThat(notConfiguredEvents(env, since)).as("the wallet's request and the QR page, one each").hasSize(2)
