@@ -13,6 +13,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -29,12 +30,14 @@ import java.util.concurrent.TimeUnit;
  * It also owns this node's {@link QrPageWaiters} (the open status streams of waiting QR pages) and the one thread
  * that checks them, from Keycloak's start to its shutdown.
  */
-public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<DapIdentityProvider> {
+public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<DapIdentityProvider>
+        implements ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "dap";
     /**
-     * Open status streams per node. A server option of this provider in the SPI {@code identity_provider}, which
-     * Keycloak names {@code spi-identity_provider--dap--max-waiting-pages} (derived from its source; not yet tried).
+     * Open status streams per node. A server option of this provider in the SPI {@code identity_provider}:
+     * {@code spi-identity_provider--dap--max-waiting-pages}, with the SPI name's underscore (Keycloak ignores the
+     * dashed {@code spi-identity-provider--…} without a word).
      */
     static final String MAX_WAITING_PAGES = "maxWaitingPages";
     static final int DEFAULT_MAX_WAITING_PAGES = 5000;
@@ -55,6 +58,12 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
     @Override
     public void init(Config.Scope config) {
         maxWaitingPages = config.getInt(MAX_WAITING_PAGES, DEFAULT_MAX_WAITING_PAGES);
+    }
+
+    /** Shown under Provider info in the master realm's admin console, so an operator sees the limit in force. */
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of(MAX_WAITING_PAGES, String.valueOf(maxWaitingPages));
     }
 
     @Override

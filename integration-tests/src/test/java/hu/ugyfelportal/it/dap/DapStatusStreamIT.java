@@ -1,13 +1,16 @@
 package hu.ugyfelportal.it.dap;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.DapPhone;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.QrStatusStream;
 import hu.ugyfelportal.it.support.TestEnvironment;
+import hu.ugyfelportal.it.support.TestSettings;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.util.JsonSerialization;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +31,20 @@ class DapStatusStreamIT {
     /** The waiters' sweep runs once a second: news never waits longer than that plus the machine's delays. */
     private static final Duration PROMPT = Duration.ofSeconds(1);
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    /**
+     * The node's limit of held streams is the server option an operator sets (docs/configuration.md), spelled as
+     * Keycloak 26.7 reads it: the test server starts with a value other than the default, and reports it.
+     */
+    @Test
+    void theLimitOfHeldStreamsPerNodeIsTheServerOptionInForce(TestEnvironment env) {
+        JsonNode dap = JsonSerialization.mapper.valueToTree(env.admin().serverInfo())
+                .at("/providers/identity_provider/providers/dap");
+
+        assertThat(dap.isMissingNode()).as("the DÁP provider in the server info").isFalse();
+        assertThat(dap.at("/operationalInfo/maxWaitingPages").asText())
+                .isEqualTo(String.valueOf(TestSettings.MAX_WAITING_PAGES));
+    }
 
     @Test
     void aHeldStreamIsToldToReloadAsSoonAsThePhoneAnswers(TestEnvironment env) {

@@ -65,6 +65,20 @@ public final class AdminApi {
         }
     }
 
+    /** What the server reports of itself ({@code /admin/serverinfo}): its providers, themes, options in force. */
+    public Map<String, Object> serverInfo() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/serverinfo"))
+                .header("Authorization", "Bearer " + login.token()).GET().build();
+        HttpResponse<String> response = send(request);
+        new Response(response.statusCode(), response.body(), null).expect(200);
+        try {
+            return JsonSerialization.readValue(response.body(), new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What a test does while a setting has another value. */
     @FunctionalInterface
     public interface Step {

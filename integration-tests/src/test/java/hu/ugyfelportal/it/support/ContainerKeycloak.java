@@ -38,6 +38,7 @@ final class ContainerKeycloak implements KeycloakServer {
                 .withAccessToHost(true);
         // Health, metrics and event metrics as in production (deploy/keycloak.conf), as for the distribution.
         KeycloakConf.observabilityArguments().forEach(container::withCustomCommand);
+        container.withCustomCommand(TestSettings.MAX_WAITING_PAGES_OPTION);
         container.start();
         return new ContainerKeycloak(container);
     }

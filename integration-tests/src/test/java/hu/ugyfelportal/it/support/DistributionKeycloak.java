@@ -67,6 +67,7 @@ final class DistributionKeycloak implements KeycloakServer {
                     "--import-realm"));
             // Health, metrics and event metrics as in production (deploy/keycloak.conf): EventMetricsIT reads them.
             command.addAll(KeycloakConf.observabilityArguments());
+            command.add(TestSettings.MAX_WAITING_PAGES_OPTION);
             String options = System.getProperty(OPTIONS_PROPERTY, "");
             if (!options.isBlank()) {
                 command.addAll(List.of(options.trim().split("\\s+")));

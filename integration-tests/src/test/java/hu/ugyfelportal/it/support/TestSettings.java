@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Paths and switches handed over by Maven (see integration-tests/pom.xml), checked once. */
-final class TestSettings {
+public final class TestSettings {
 
     static final String REALM = "ugyfelportal";
     static final String PORTAL_CLIENT_ID = "ugyfelportal-portal";
@@ -17,6 +17,12 @@ final class TestSettings {
     static final String PORTAL_URL = "http://localhost:" + FreePort.find();
     static final String ADMIN_USERNAME = "admin";
     static final String ADMIN_PASSWORD = "admin";
+    /**
+     * The DÁP provider's server option as an operator writes it, with a value other than its default, so a test can
+     * see it take effect (the waiting pages of a test run stay far below it).
+     */
+    public static final int MAX_WAITING_PAGES = 4321;
+    static final String MAX_WAITING_PAGES_OPTION = "--spi-identity_provider--dap--max-waiting-pages=" + MAX_WAITING_PAGES;
 
     private TestSettings() {
     }
