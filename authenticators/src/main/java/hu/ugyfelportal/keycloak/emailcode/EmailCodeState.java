@@ -1,5 +1,7 @@
 package hu.ugyfelportal.keycloak.emailcode;
 
+import hu.ugyfelportal.keycloak.common.StoredNotes;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +64,6 @@ record EmailCodeState(String codeHash, long issuedAtMillis, int wrongTries, int 
 
     /** A note that is missing, or not a number (written by another version), counts as absent: 0. */
     private static long number(String value) {
-        if (value == null || value.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return StoredNotes.number(value).orElse(0L);
     }
 }

@@ -1,6 +1,7 @@
 package hu.ugyfelportal.keycloak.dap.service;
 
 import hu.ugyfelportal.keycloak.common.ConfigReader;
+import hu.ugyfelportal.keycloak.common.StoredNotes;
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException;
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseEncryptionKey;
@@ -213,7 +214,7 @@ public final class DapTransactions {
 
     /** Empty for notes this version cannot read (left by an older one): as if the transaction had expired. */
     private static Optional<Pending> pending(String transaction, Map<String, String> notes) {
-        Optional<Long> expires = StoredNotes.epochSecond(notes.get(EXPIRES));
+        Optional<Long> expires = StoredNotes.number(notes.get(EXPIRES));
         Optional<ResponseMode> mode = notes.containsKey(MODE)
                 ? ConfigReader.parse(notes.get(MODE), ResponseMode.class, ResponseMode::parameter) : Optional.empty();
         if (expires.isEmpty() || notes.containsKey(MODE) && mode.isEmpty()) {
@@ -275,7 +276,7 @@ public final class DapTransactions {
      */
     public boolean isExpired(AuthenticationSessionModel authSession) {
         String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
-        Optional<Long> expires = StoredNotes.epochSecond(authSession.getAuthNote(NOTE_EXPIRES));
+        Optional<Long> expires = StoredNotes.number(authSession.getAuthNote(NOTE_EXPIRES));
         if (transaction == null || expires.isEmpty()) {
             return true;
         }
@@ -289,7 +290,7 @@ public final class DapTransactions {
     /** What this browser's QR page waits for, as {@link QrPageWaiters} keeps it; empty when there is nothing to wait for. */
     static Optional<QrPageWaiters.Watch> watch(AuthenticationSessionModel authSession) {
         String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
-        Optional<Long> expires = StoredNotes.epochSecond(authSession.getAuthNote(NOTE_EXPIRES));
+        Optional<Long> expires = StoredNotes.number(authSession.getAuthNote(NOTE_EXPIRES));
         if (transaction == null || expires.isEmpty()) {
             return Optional.empty();
         }

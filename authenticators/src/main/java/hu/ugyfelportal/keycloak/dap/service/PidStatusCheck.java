@@ -1,5 +1,6 @@
 package hu.ugyfelportal.keycloak.dap.service;
 
+import hu.ugyfelportal.keycloak.common.StoredNotes;
 import hu.ugyfelportal.keycloak.dap.protocol.IssuerTrust;
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException;
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException.Problem;
@@ -77,7 +78,7 @@ public final class PidStatusCheck {
         Map<String, String> stored = store.get(key);
         // An entry this version cannot read (left by an older one) is as good as none.
         Optional<Instant> fetchedAt = Optional.ofNullable(stored)
-                .flatMap(entry -> StoredNotes.epochSecond(entry.get(FETCHED_AT))).map(Instant::ofEpochSecond);
+                .flatMap(entry -> StoredNotes.number(entry.get(FETCHED_AT))).map(Instant::ofEpochSecond);
         Optional<StatusListToken> copy = fetchedAt.isEmpty() ? Optional.empty() : verifiedCopy(stored, reference, issuer, now);
         if (copy.isPresent() && isFresh(copy.get(), fetchedAt.get(), reference, now)) {
             return copy.get();

@@ -7,7 +7,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Notes another version of the bundle wrote (before an upgrade, or a node not yet upgraded) read as absent. */
-class StoredNotesTest {
+class NotesFromAnotherVersionTest {
 
     @Test
     void aPurposeThisVersionDoesNotKnowIsALogin() {
