@@ -149,6 +149,9 @@ public final class ConfigReader {
     /** Settings an administrator got wrong; the message names each setting, never a secret value's content. */
     public static final class InvalidSettingsException extends IllegalArgumentException {
 
+        /** Problems name settings and their bad values; this is room for several without flooding the log. */
+        private static final int MAX_LOGGED_LENGTH = 2000;
+
         private final List<String> problems;
 
         InvalidSettingsException(String settingsName, List<String> problems) {
@@ -158,6 +161,11 @@ public final class ConfigReader {
 
         public List<String> problems() {
             return problems;
+        }
+
+        /** The problems for a log line: escaped (they quote what an administrator typed) and cut to a sane length. */
+        public String problemsForLog() {
+            return LogSafe.text(String.join("; ", problems), MAX_LOGGED_LENGTH);
         }
     }
 }

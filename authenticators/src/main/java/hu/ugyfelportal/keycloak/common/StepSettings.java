@@ -25,8 +25,6 @@ public record StepSettings<T>(String stepName, Function<Map<String, String>, T> 
 
     /** Event detail naming the refused configuration by its alias; the problems themselves go to the log only. */
     public static final String DETAIL_CONFIG = "authenticator_config";
-    /** Problems name settings and their bad values; this is room for several without flooding the log. */
-    private static final int MAX_LOGGED_LENGTH = 2000;
     private static final Logger LOG = Logger.getLogger(StepSettings.class);
 
     /**
@@ -40,7 +38,7 @@ public record StepSettings<T>(String stepName, Function<Map<String, String>, T> 
         } catch (ConfigReader.InvalidSettingsException e) {
             String alias = config == null ? "" : LogSafe.text(config.getAlias());
             LOG.warnf("The %s step refuses its authenticator config '%s': %s", stepName, alias,
-                    LogSafe.text(String.join("; ", e.problems()), MAX_LOGGED_LENGTH));
+                    e.problemsForLog());
             context.getEvent().user(context.getUser()).detail(DETAIL_CONFIG, alias).error(eventError);
             // A page, not an exception: Keycloak's generic error page would not tell the customer what to do; 503, as the
             // step is unavailable until an administrator fixes its settings (never a 500).

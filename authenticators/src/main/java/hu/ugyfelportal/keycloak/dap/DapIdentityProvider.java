@@ -88,7 +88,8 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
                     getConfig().getAlias());
             return Optional.of(ERROR_NOT_CONFIGURED);
         } catch (ConfigReader.InvalidSettingsException e) {
-            LOG.errorf("DÁP identity provider '%s' cannot serve a login: %s", getConfig().getAlias(), e.getMessage());
+            LOG.errorf("DÁP identity provider '%s' cannot serve a login: %s", getConfig().getAlias(),
+                    e.problemsForLog());
             return Optional.of(ERROR_MISCONFIGURED);
         }
     }

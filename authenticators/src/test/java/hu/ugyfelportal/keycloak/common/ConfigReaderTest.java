@@ -84,6 +84,18 @@ class ConfigReaderTest {
     }
 
     @Test
+    void theProblemsGoToTheLogEscapedAndCut() {
+        ConfigReader read = new ConfigReader("test", Map.of("mode", "plain\r\nFAKE LOG LINE",
+                "length", "x".repeat(5000)));
+        read.oneOf("mode", Mode.class, Mode::inConfig, Mode.ENCRYPTED);
+        read.wholeNumber("length", 1, 9, 6);
+
+        assertThatThrownBy(read::finish).isInstanceOfSatisfying(ConfigReader.InvalidSettingsException.class, e ->
+                assertThat(e.problemsForLog()).contains("plain\\u000d\\u000aFAKE LOG LINE").doesNotContain("\n", "\r")
+                        .hasSizeLessThan(2100));
+    }
+
+    @Test
     void aStaleStoredNameParsesToNothing() {
         assertThat(ConfigReader.parse("plain", Mode.class, Mode::inConfig)).contains(Mode.PLAIN);
         assertThat(ConfigReader.parse("RETIRED", Mode.class, Mode::inConfig)).isEmpty();

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A verified PID's disclosed claims on their way to the user: stored as JSON with the wallet's result until the
- * browser collects it, then handed to Keycloak's broker in the identity's context data, where {@link DapClaimMapper}
- * reads them.
+ * browser collects it, then handed to Keycloak's broker in the identity's context data, where the identity-provider
+ * mapper ({@code DapClaimMapper}) reads them.
  */
 public final class DapClaims {
 
