@@ -172,10 +172,10 @@ class LoginBenchmark {
         ConcurrentLinkedQueue<Map<Logins.Step, Long>> steps = new ConcurrentLinkedQueue<>();
         Optional<Duration> cpuBefore = env.keycloak().cpuTime();
         long generatorBefore = generatorCpuNanos();
-        double hashesBefore = passwordHashes(env);
+        double hashesBefore = MetricCounters.passwordHashes(env);
         LoadRun.Result result = LoadRun.run(workers, runLength,
                 worker -> steps.add(flow.login().run(worker).stepNanos()));
-        double hashes = passwordHashes(env) - hashesBefore;
+        double hashes = MetricCounters.passwordHashes(env) - hashesBefore;
         long generator = generatorCpuNanos() - generatorBefore;
         Optional<Duration> cpuAfter = env.keycloak().cpuTime();
         Optional<Duration> cpu = cpuBefore.flatMap(before -> cpuAfter.map(after -> after.minus(before)));
@@ -186,13 +186,6 @@ class LoginBenchmark {
     private static long generatorCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    /** Password hash validations in our realm so far, from Keycloak's Prometheus metrics. */
-    private static double passwordHashes(TestEnvironment env) {
-        String url = env.keycloak().metricsUrl().orElseThrow(() -> new AssertionError(
-                "This Keycloak has no metrics endpoint the benchmark can read (the Testcontainers path)"));
-        return MetricCounters.read(url, MetricCounters.PASSWORD_HASHES).count(Map.of("realm", env.realm()));
     }
 
     private static void print(TestEnvironment env, Duration runLength, List<Measured> table) {

@@ -153,9 +153,7 @@ class EventMetricsIT {
     }
 
     private static MetricCounters counters(TestEnvironment env) {
-        return MetricCounters.read(env.keycloak().metricsUrl()
-                .orElseThrow(() -> new AssertionError("This Keycloak has no metrics endpoint (the Testcontainers path)")),
-                MetricCounters.USER_EVENTS);
+        return MetricCounters.read(env, MetricCounters.USER_EVENTS);
     }
 
     /** The counter grows by exactly one (Keycloak counts an event once its transaction has ended). */

@@ -124,12 +124,9 @@ class OneAnswerForFailedLoginsIT {
     }
 
     private static double passwordHashesChecked(TestEnvironment env, Runnable attempt) {
-        String metrics = env.keycloak().metricsUrl().orElseThrow(() -> new AssertionError(
-                "This Keycloak has no metrics endpoint to count password hashes on (the Testcontainers path)"));
-        Map<String, String> realm = Map.of("realm", env.realm());
-        double before = MetricCounters.read(metrics, MetricCounters.PASSWORD_HASHES).count(realm);
+        double before = MetricCounters.passwordHashes(env);
         attempt.run();
-        return MetricCounters.read(metrics, MetricCounters.PASSWORD_HASHES).count(realm) - before;
+        return MetricCounters.passwordHashes(env) - before;
     }
 
     private static Answer answer(TestEnvironment env, String language, String email, String password) {

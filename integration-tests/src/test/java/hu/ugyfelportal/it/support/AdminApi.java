@@ -41,15 +41,7 @@ public final class AdminApi {
 
     /** Path below {@code /admin/realms/<realm>}; an empty realm is {@code /admin/realms} itself (e.g. to create one). */
     public Response callIn(String realm, String method, String realmPath, Object body) {
-        String json = body == null ? "" : write(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/realms"
-                        + (realm.isEmpty() ? "" : "/" + realm) + realmPath))
-                .header("Authorization", "Bearer " + login.token())
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        HttpResponse<String> response = send(request);
-        return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null));
+        return callAdmin(method, "/realms" + (realm.isEmpty() ? "" : "/" + realm) + realmPath, body);
     }
 
     public <T> T get(String realmPath, TypeReference<T> type) {
@@ -57,23 +49,30 @@ public final class AdminApi {
     }
 
     public <T> T getIn(String realm, String realmPath, TypeReference<T> type) {
-        Response response = callIn(realm, "GET", realmPath, null).expect(200);
-        try {
-            return JsonSerialization.readValue(response.body(), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(callIn(realm, "GET", realmPath, null).expect(200), type);
     }
 
     /** What the server reports of itself ({@code /admin/serverinfo}): its providers, themes, options in force. */
     public Map<String, Object> serverInfo() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin/serverinfo"))
-                .header("Authorization", "Bearer " + login.token()).GET().build();
+        return read(callAdmin("GET", "/serverinfo", null).expect(200), new TypeReference<>() {
+        });
+    }
+
+    /** Path below {@code /admin}. */
+    private Response callAdmin(String method, String adminPath, Object body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin" + adminPath))
+                .header("Authorization", "Bearer " + login.token())
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(write(body)))
+                .build();
         HttpResponse<String> response = send(request);
-        new Response(response.statusCode(), response.body(), null).expect(200);
+        return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null));
+    }
+
+    private static <T> T read(Response response, TypeReference<T> type) {
         try {
-            return JsonSerialization.readValue(response.body(), new TypeReference<>() {
-            });
+            return JsonSerialization.readValue(response.body(), type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

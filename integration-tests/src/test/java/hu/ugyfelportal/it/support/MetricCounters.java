@@ -35,6 +35,17 @@ public final class MetricCounters {
     public record Series(Map<String, String> labels, double value) {
     }
 
+    /** The counter as the test run's Keycloak reports it. */
+    public static MetricCounters read(TestEnvironment env, String counter) {
+        return read(env.keycloak().metricsUrl().orElseThrow(() -> new AssertionError(
+                "This Keycloak has no metrics endpoint (the Testcontainers path)")), counter);
+    }
+
+    /** Password hashes Keycloak has checked in the test realm so far. */
+    public static double passwordHashes(TestEnvironment env) {
+        return read(env, PASSWORD_HASHES).count(Map.of("realm", env.realm()));
+    }
+
     public static MetricCounters read(String metricsUrl, String counter) {
         Pattern line = Pattern.compile("^" + Pattern.quote(counter) + "\\{(.*)}\\s+(\\S+)$");
         try {
