@@ -116,7 +116,7 @@ class EmailCodeRulesIT {
     void resendWaitsForTheCooldownAndTheNewCodeVoidsTheOld(TestEnvironment env) {
         try (CodeStepClient client = CodeStepClient.create(env, Map.of("resendCooldownSeconds", "30"));
              TestClock clock = env.clock()) {
-            Login login = startLogin(env, client, "ujrakuldes");
+            Login login = startLogin(env, client, "ujrakuldes").typingWith(clock);
             String firstCode = login.code;
 
             Page tooSoon = login.browser.submit(login.page, "#kc-email-code-resend-form", Map.of());

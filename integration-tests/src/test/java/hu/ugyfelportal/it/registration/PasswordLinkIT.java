@@ -5,10 +5,13 @@ import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.LinkRequestSettings;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.PasswordLinkSteps;
+import hu.ugyfelportal.it.support.TestClock;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
 
 import static hu.ugyfelportal.it.support.PasswordLinkSteps.RESET_FORM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,19 +96,22 @@ class PasswordLinkIT {
     }
 
     @Test
-    void expiredLinkFails(TestEnvironment env) throws InterruptedException {
+    void expiredLinkFails(TestEnvironment env) {
         String email = AdminApi.uniqueEmail("expired");
         env.admin().createUser(email, "Regi-jelszo-1", AdminApi.oneClientNumber());
         String link;
         Browser customer = env.newBrowser();
-        try (var shortLinks = LinkRequestSettings.linkLifetimeSeconds(env, 1)) {
+        try (var shortLinks = LinkRequestSettings.linkLifetimeSeconds(env, 120)) {
             link = PasswordLinkSteps.requestLink(env, customer, PasswordLinkSteps.forgotPasswordPage(env, customer),
                     RESET_FORM, email);
         }
-        Thread.sleep(2_100);
-
-        Page expired = env.newBrowser().open(link);
-        Page expiredWhereRequested = customer.open(link);
+        Page expired;
+        Page expiredWhereRequested;
+        try (TestClock clock = env.clock()) {
+            clock.move(Duration.ofSeconds(121));
+            expired = env.newBrowser().open(link);
+            expiredWhereRequested = customer.open(link);
+        }
 
         assertThat(expired.text()).contains(REGISTRATION_ERROR).contains(ONCE);
         assertThat(expired.has(PasswordLinkSteps.CONFIRM_FORM)).isFalse();

@@ -1,5 +1,6 @@
 package hu.ugyfelportal.it.registration;
 
+import hu.ugyfelportal.it.support.Chromium;
 import hu.ugyfelportal.it.support.Keyboard;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
@@ -23,13 +24,13 @@ class RegistrationInBrowserIT {
 
         Keyboard keyboard = new Keyboard(browser);
         keyboard.tabTo("ugyfelportal-registration-link");
-        keyboard.press(Keys.ENTER);
+        Chromium.awaitNextPage(browser, () -> keyboard.press(Keys.ENTER), By.id("email"));
         assertThat(browser.findElement(By.id("kc-page-title")).getText()).isEqualTo("Regisztráció");
         WebElement email = browser.switchTo().activeElement();
         assertThat(email.getDomAttribute("id")).as("the e-mail field has the focus").isEqualTo("email");
-        email.sendKeys("nincs.ilyen@example.hu", Keys.ENTER);
 
-        WebElement answer = browser.findElement(By.id("ugyfelportal-link-answer"));
+        WebElement answer = Chromium.awaitNextPage(browser, () -> email.sendKeys("nincs.ilyen@example.hu", Keys.ENTER),
+                By.id("ugyfelportal-link-answer"));
         assertThat(answer.getDomAttribute("role")).isEqualTo("alert");
         assertThat(answer.getText()).contains("Kérjük ellenőrizze, hogy a szerződéséhez tartozó e-mail címet helyesen adta-e meg.");
     }

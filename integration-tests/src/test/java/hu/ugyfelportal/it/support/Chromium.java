@@ -1,9 +1,13 @@
 package hu.ugyfelportal.it.support;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -23,6 +27,8 @@ public final class Chromium implements AutoCloseable {
     /** What a Hungarian customer's browser asks for; headless Chromium ignores --lang for Accept-Language. */
     public static final String HUNGARIAN = "hu-HU,hu";
     public static final String ENGLISH = "en-GB,en";
+    /** How long a browser test waits for a page: generous, for a machine busy with other builds. */
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final ChromeDriver driver;
 
@@ -82,6 +88,22 @@ public final class Chromium implements AutoCloseable {
     /** Back to the window's own desktop size. */
     public void desktopViewport() {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /**
+     * Runs a step that navigates (a click, an Enter) and waits until the browser has left the page it was on, so
+     * the next look is at the next page and not at the old one: Selenium returns from a key or a click at once.
+     */
+    public static void leavePage(WebDriver browser, Runnable navigation) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        navigation.run();
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** As {@link #leavePage}, then waits until the next page shows the element it is known by. */
+    public static WebElement awaitNextPage(WebDriver browser, Runnable navigation, By nextPage) {
+        leavePage(browser, navigation);
+        return new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(nextPage));
     }
 
     /** The browser as it is now, on whatever page the last step left it. */

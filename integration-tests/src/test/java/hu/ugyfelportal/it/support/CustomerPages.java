@@ -273,10 +273,7 @@ public final class CustomerPages {
     }
 
     private void awaitNewPageAfter(Runnable action, By nextPage) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        action.run();
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(nextPage));
+        Chromium.awaitNextPage(browser, action, nextPage);
     }
 
     /** The page is there, in the walk's language: hand it to the check. */

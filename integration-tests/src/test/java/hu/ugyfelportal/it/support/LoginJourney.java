@@ -4,7 +4,6 @@ import hu.ugyfelportal.mailcatcher.ReceivedMail;
 import org.jsoup.nodes.Element;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,7 +40,8 @@ public final class LoginJourney {
         browser.findElement(By.id("kc-login")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code")))
                 .sendKeys(codeFrom(awaitMail(env, email, mailsBefore)));
-        browser.findElement(By.id("kc-login")).click();
+        // The caller waits for what comes next (chooser, portal, DÁP): the code page is gone by then.
+        Chromium.leavePage(browser, () -> browser.findElement(By.id("kc-login")).click());
     }
 
     /** In a real browser after the code: clicks the first client number when the chooser comes, else does nothing. */
@@ -49,7 +49,7 @@ public final class LoginJourney {
         new WebDriverWait(browser, MAIL_TIMEOUT).until(driver -> !driver.getCurrentUrl().contains("/login-actions/")
                 || !driver.findElements(By.id("kc-client-number-form")).isEmpty());
         browser.findElements(By.cssSelector(CHOOSER_FORM + " button[name=clientNumber]")).stream().findFirst()
-                .ifPresent(WebElement::click);
+                .ifPresent(button -> Chromium.leavePage(browser, button::click));
     }
 
     /** Submits username and password on the login page; returns the page that follows. */
