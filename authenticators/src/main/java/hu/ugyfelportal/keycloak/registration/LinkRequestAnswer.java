@@ -17,10 +17,17 @@ public enum LinkRequestAnswer {
     /** Registration of an account that already has a password: use "Elfelejtette a jelszavát?". */
     ALREADY_REGISTERED;
 
-    /** The state of the account behind an address. A disabled account counts as none. */
-    public enum Account { NONE, WITHOUT_PASSWORD, WITH_PASSWORD }
+    /**
+     * The state of the account behind an address. A disabled account counts as none. {@code PASSWORD_NOT_READ}: an
+     * account whose password was not looked at, because the hiding answers treat every account alike and a known
+     * address must not cost more reads before its answer than an unknown one.
+     */
+    public enum Account { NONE, WITHOUT_PASSWORD, WITH_PASSWORD, PASSWORD_NOT_READ }
 
     public static LinkRequestAnswer decide(LinkPurpose purpose, Account account, PasswordLinkConfig config) {
+        if (account == Account.PASSWORD_NOT_READ && config.revealUnknownEmail()) {
+            throw new IllegalArgumentException("The revealing answers need to know whether the account has a password");
+        }
         if (account == Account.NONE) {
             if (!config.revealUnknownEmail()) {
                 return PRETEND_SENT;

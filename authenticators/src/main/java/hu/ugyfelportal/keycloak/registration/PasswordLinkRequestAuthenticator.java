@@ -6,20 +6,17 @@ import hu.ugyfelportal.keycloak.common.StepSettings;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.actiontoken.resetcred.ResetCredentialsActionToken;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
-import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.DefaultActionTokenKey;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.sessions.AuthenticationSessionCompoundId;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 
@@ -39,6 +36,18 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
     static final String ERROR_MISCONFIGURED = "link_misconfigured";
     private static final StepSettings<PasswordLinkConfig> SETTINGS = new StepSettings<>(PasswordLinkConfig.NAME,
             PasswordLinkConfig::from, ERROR_MISCONFIGURED, "passwordLink.unavailable");
+
+    private final LinkMailQueue mailsAfterResponse;
+    private final LinkMailQueue eventsAfterResponse;
+
+    /**
+     * @param mailsAfterResponse  where the enumeration-safe setting's mails wait (the factory owns both queues)
+     * @param eventsAfterResponse where its unknown addresses' events wait, apart, so they never take a mail's place
+     */
+    PasswordLinkRequestAuthenticator(LinkMailQueue mailsAfterResponse, LinkMailQueue eventsAfterResponse) {
+        this.mailsAfterResponse = mailsAfterResponse;
+        this.eventsAfterResponse = eventsAfterResponse;
+    }
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -79,7 +88,7 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
         }
         context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, email);
         UserModel user = context.getSession().users().getUserByEmail(context.getRealm(), email);
-        LinkRequestAnswer answer = LinkRequestAnswer.decide(purpose, accountOf(user), config);
+        LinkRequestAnswer answer = LinkRequestAnswer.decide(purpose, accountOf(user, config), config);
         switch (answer) {
             case SEND_LINK, PRETEND_SENT -> {
                 // Both "sent" answers take a place, so the enumeration-safe answers take the same path.
@@ -90,16 +99,19 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
                 } else if (answer == LinkRequestAnswer.SEND_LINK) {
                     sendLink(context, user, email, purpose, config, place);
                 } else {
-                    failureEvent(context, null, email, purpose, Errors.USER_NOT_FOUND);
+                    // Its event is written after the answer, as the known address's mail is sent after it.
+                    LinkMailAfterResponse.scheduleEvent(context.getSession(),
+                            failureEvent(context, null, email, purpose).clone().getEvent(), Errors.USER_NOT_FOUND,
+                            eventsAfterResponse);
                     context.challenge(sentPage(context, email));
                 }
             }
             case UNKNOWN_EMAIL_FOR_RESET, UNKNOWN_EMAIL_FOR_REGISTRATION -> {
-                failureEvent(context, user, email, purpose, Errors.USER_NOT_FOUND);
+                failureEvent(context, user, email, purpose).error(Errors.USER_NOT_FOUND);
                 context.challenge(answerPage(context, email, answer, purpose));
             }
             case ALREADY_REGISTERED -> {
-                failureEvent(context, user, email, purpose, ERROR_ALREADY_REGISTERED);
+                failureEvent(context, user, email, purpose).error(ERROR_ALREADY_REGISTERED);
                 context.challenge(answerPage(context, email, answer, purpose));
             }
         }
@@ -107,23 +119,18 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
 
     /**
      * Revealing setting: sent while the customer waits, so a failed send is shown and can be retried. Enumeration-safe
-     * setting: sent after the answer, which then looks and takes as long as the answer for an unknown address.
+     * setting: only what the link needs is read now; the link is signed and mailed after the answer, which then looks
+     * and takes as long as the answer for an unknown address.
      */
     private void sendLink(AuthenticationFlowContext context, UserModel user, String email, LinkPurpose purpose,
                           PasswordLinkConfig config, LinkMailLimit.Place place) {
         KeycloakSession session = context.getSession();
-        RealmModel realm = context.getRealm();
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        long lifetimeSeconds = config.linkLifetime().toSeconds();
-        ResetCredentialsActionToken token = new ResetCredentialsActionToken(user.getId(), user.getEmail(),
-                (int) (Time.currentTimeSeconds() + lifetimeSeconds),
-                AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
-                authSession.getClient().getClientId());
-        String link = context.getActionTokenUrl(token.serialize(session, realm, context.getUriInfo())).toString();
-        LinkMail mail = new LinkMail(purpose, link, (lifetimeSeconds + 59) / 60);
+        LinkToSend link = LinkToSend.of(context, user.getId(), user.getEmail(), purpose, config);
         if (!config.revealUnknownEmail()) {
-            LinkMailAfterResponse.schedule(session, authSession, user, mail, place);
-        } else if (!mail.send(session, realm, user, authSession, context.getEvent().clone())) {
+            LinkMailAfterResponse.schedule(session, context.getAuthenticationSession(), link, place,
+                    mailsAfterResponse);
+        } else if (!link.mail(session, context.getRealm()).send(session, context.getRealm(), user,
+                context.getAuthenticationSession(), context.getEvent().clone())) {
             LinkMailLimit.release(session, place);
             context.challenge(page(context, email).setError("passwordLink.sendFailed")
                     .createForm(purpose.pageTemplate()));
@@ -145,14 +152,15 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
         return page(context, email).createForm("ugyfelportal-link-sent.ftl");
     }
 
-    private static void failureEvent(AuthenticationFlowContext context, UserModel user, String email,
-                                     LinkPurpose purpose, String error) {
-        var event = context.getEvent().detail(Details.USERNAME, LogSafe.text(email))
+    /** The request's event for an answer without a mail; the caller ends it with the error. */
+    private static EventBuilder failureEvent(AuthenticationFlowContext context, UserModel user, String email,
+                                             LinkPurpose purpose) {
+        EventBuilder event = context.getEvent().detail(Details.USERNAME, LogSafe.text(email))
                 .detail(DETAIL_PURPOSE, purpose.name());
         if (user != null) {
             event.user(user);
         }
-        event.error(error);
+        return event;
     }
 
     /**
@@ -173,9 +181,13 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
         return LinkPurpose.fromNote(authSession.getAuthNote(PURPOSE_NOTE));
     }
 
-    static LinkRequestAnswer.Account accountOf(UserModel user) {
+    /** The password is read only for the revealing answers (see {@link LinkRequestAnswer.Account#PASSWORD_NOT_READ}). */
+    static LinkRequestAnswer.Account accountOf(UserModel user, PasswordLinkConfig config) {
         if (user == null || !user.isEnabled()) {
             return LinkRequestAnswer.Account.NONE;
+        }
+        if (!config.revealUnknownEmail()) {
+            return LinkRequestAnswer.Account.PASSWORD_NOT_READ;
         }
         return hasPassword(user) ? LinkRequestAnswer.Account.WITH_PASSWORD : LinkRequestAnswer.Account.WITHOUT_PASSWORD;
     }

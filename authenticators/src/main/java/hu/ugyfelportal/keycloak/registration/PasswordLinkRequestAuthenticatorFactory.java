@@ -1,17 +1,61 @@
 package hu.ugyfelportal.keycloak.registration;
 
+import org.keycloak.email.EmailSenderProvider;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.events.EventStoreProvider;
+import org.keycloak.models.RealmProvider;
+import org.keycloak.models.SingleUseObjectProvider;
+import org.keycloak.models.UserProvider;
+import org.keycloak.provider.Provider;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** The registration / forgotten-password page and its link; the link lifetime and the enumeration switch live here. */
-public final class PasswordLinkRequestAuthenticatorFactory extends PasswordLinkAuthenticatorFactory {
+/**
+ * The registration / forgotten-password page and its link; the link lifetime and the enumeration switch live here.
+ * It also owns this node's {@link LinkMailQueue}, from Keycloak's start to its shutdown.
+ */
+public final class PasswordLinkRequestAuthenticatorFactory extends PasswordLinkAuthenticatorFactory
+        implements ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "ugyfelportal-password-link-request";
 
+    private final LinkMailQueue mailsAfterResponse;
+    private final LinkMailQueue eventsAfterResponse;
+
     public PasswordLinkRequestAuthenticatorFactory() {
-        super(new PasswordLinkRequestAuthenticator());
+        this(new LinkMailQueue("link-mail", LinkMailQueue.SENDERS, LinkMailQueue.CAPACITY),
+                new LinkMailQueue("link-event", 1, LinkMailQueue.EVENT_CAPACITY));
+    }
+
+    private PasswordLinkRequestAuthenticatorFactory(LinkMailQueue mailsAfterResponse, LinkMailQueue eventsAfterResponse) {
+        super(new PasswordLinkRequestAuthenticator(mailsAfterResponse, eventsAfterResponse));
+        this.mailsAfterResponse = mailsAfterResponse;
+        this.eventsAfterResponse = eventsAfterResponse;
+    }
+
+    /** Shown under Provider info in the master realm's admin console. */
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("linkMailSenders", String.valueOf(mailsAfterResponse.senderCount()),
+                "linkMailQueueCapacity", String.valueOf(mailsAfterResponse.capacity()));
+    }
+
+    /** Closed before what the queued mails need (Keycloak closes the dependants first), so the drain can send. */
+    @Override
+    public Set<Class<? extends Provider>> dependsOn() {
+        return Set.of(RealmProvider.class, UserProvider.class, SingleUseObjectProvider.class,
+                EmailTemplateProvider.class, EmailSenderProvider.class, EventStoreProvider.class);
+    }
+
+    @Override
+    public void close() {
+        mailsAfterResponse.close(LinkMailQueue.DRAIN);
+        eventsAfterResponse.close(LinkMailQueue.DRAIN);
     }
 
     @Override

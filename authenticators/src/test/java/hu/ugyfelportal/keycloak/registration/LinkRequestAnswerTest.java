@@ -7,9 +7,11 @@ import java.time.Duration;
 import static hu.ugyfelportal.keycloak.registration.LinkPurpose.PASSWORD_RESET;
 import static hu.ugyfelportal.keycloak.registration.LinkPurpose.REGISTRATION;
 import static hu.ugyfelportal.keycloak.registration.LinkRequestAnswer.Account.NONE;
+import static hu.ugyfelportal.keycloak.registration.LinkRequestAnswer.Account.PASSWORD_NOT_READ;
 import static hu.ugyfelportal.keycloak.registration.LinkRequestAnswer.Account.WITHOUT_PASSWORD;
 import static hu.ugyfelportal.keycloak.registration.LinkRequestAnswer.Account.WITH_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LinkRequestAnswerTest {
 
@@ -40,6 +42,14 @@ class LinkRequestAnswerTest {
         assertThat(LinkRequestAnswer.decide(REGISTRATION, WITHOUT_PASSWORD, REVEALING)).isEqualTo(LinkRequestAnswer.SEND_LINK);
         assertThat(LinkRequestAnswer.decide(PASSWORD_RESET, WITH_PASSWORD, REVEALING)).isEqualTo(LinkRequestAnswer.SEND_LINK);
         assertThat(LinkRequestAnswer.decide(PASSWORD_RESET, WITHOUT_PASSWORD, HIDING)).isEqualTo(LinkRequestAnswer.SEND_LINK);
+    }
+
+    @Test
+    void theHidingAnswersSendTheLinkWithoutReadingThePassword() {
+        assertThat(LinkRequestAnswer.decide(REGISTRATION, PASSWORD_NOT_READ, HIDING)).isEqualTo(LinkRequestAnswer.SEND_LINK);
+        assertThat(LinkRequestAnswer.decide(PASSWORD_RESET, PASSWORD_NOT_READ, HIDING)).isEqualTo(LinkRequestAnswer.SEND_LINK);
+        assertThatThrownBy(() -> LinkRequestAnswer.decide(REGISTRATION, PASSWORD_NOT_READ, REVEALING))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -15,10 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Keycloak's Admin REST API, as an administrator's script would call it (logged in as the bulk loader does). */
 public final class AdminApi {
@@ -219,6 +222,25 @@ public final class AdminApi {
                 + (userId == null ? "" : "&user=" + userId) + "&max=100";
         return get("/events" + query, new TypeReference<>() {
         });
+    }
+
+    /**
+     * The events of {@link #events} that match, once there is at least one: for events written after the answer (the
+     * enumeration-safe link request's), which the test cannot otherwise wait for.
+     */
+    public List<Map<String, Object>> awaitEvents(String type, String userId, Predicate<Map<String, Object>> matching,
+                                                 Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<Map<String, Object>> found = events(type, userId).stream().filter(matching).toList();
+            if (!found.isEmpty()) {
+                return found;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("No matching " + type + " event within " + timeout);
+            }
+            ServerProcess.sleep(Duration.ofMillis(200));
+        }
     }
 
     /** An event's details (as {@link #events} lists them), or none. */

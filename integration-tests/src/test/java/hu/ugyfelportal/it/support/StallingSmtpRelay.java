@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A slow mail server in front of the tests' real one: each connection waits before it is passed on to the mail
@@ -18,6 +20,7 @@ public final class StallingSmtpRelay implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
     private final Duration stall;
+    private final CountDownLatch recovered = new CountDownLatch(1);
 
     public StallingSmtpRelay(int targetPort, Duration stall) {
         this.targetPort = targetPort;
@@ -55,8 +58,13 @@ public final class StallingSmtpRelay implements AutoCloseable {
         }
     }
 
+    /** From now on, and for the connections still stalled, the relay passes mail on at once. */
+    public void recover() {
+        recovered.countDown();
+    }
+
     private Socket stalledConnection() throws IOException, InterruptedException {
-        Thread.sleep(stall.toMillis());
+        recovered.await(stall.toMillis(), TimeUnit.MILLISECONDS);
         return new Socket(InetAddress.getLoopbackAddress(), targetPort);
     }
 
