@@ -154,8 +154,13 @@ public class DapEndpoint {
         if (settingsError.isPresent()) {
             return DapWallet.unavailable(event, provider.getConfig().getAlias(), settingsError.get());
         }
-        return call.apply(new DapWallet(session, config(), transactions(), event, provider.getConfig().getAlias(),
-                urls.response()));
+        try {
+            return call.apply(new DapWallet(session, config(), transactions(), event, provider.getConfig().getAlias(),
+                    urls.response()));
+        } catch (RuntimeException e) {
+            // DapWallet catches what comes after it used a request or a transaction up; this is what comes before.
+            return DapWallet.failed(event, provider.getConfig().getAlias(), "request", e);
+        }
     }
 
     private Response qrForm(AuthenticationSessionModel authSession, String clientId, String tabId, String message) {

@@ -116,7 +116,7 @@ public final class DapTransactions {
         discard(session, authSession);
         String transaction = randomToken();
         String requestId = randomToken();
-        Instant expiresAt = Instant.now().plusSeconds(config.requestLifetimeSeconds());
+        Instant expiresAt = DapClock.now().plusSeconds(config.requestLifetimeSeconds());
         store.put(REQUEST_KEY + requestId, config.requestLifetimeSeconds(), Map.of(TRANSACTION, transaction));
         store.put(TRANSACTION_KEY + transaction, transactionLifetime(), Map.of(NONCE, randomToken(),
                 EXPIRES, String.valueOf(expiresAt.getEpochSecond())));
@@ -160,7 +160,8 @@ public final class DapTransactions {
         }
         String transaction = request.get(TRANSACTION);
         Map<String, String> pending = store.get(TRANSACTION_KEY + transaction);
-        if (pending == null) {
+        Optional<Long> secondsLeft = pending == null ? Optional.empty() : secondsLeft(pending);
+        if (secondsLeft.isEmpty()) {
             return Optional.empty();
         }
         Map<String, String> fetched = new HashMap<>(pending);
@@ -172,9 +173,12 @@ public final class DapTransactions {
             fetched.put(CONTENT_ENCRYPTIONS, String.join(",", key.contentEncryptions()));
             fetched.put(PUBLIC_KEY, key.publicKeyBase64());
             fetched.put(PRIVATE_KEY, key.privateKeyBase64());
-            store.put(KEY_ID_KEY + key.keyId(), transactionLifetime(), Map.of(TRANSACTION, transaction));
+            store.put(KEY_ID_KEY + key.keyId(), secondsLeft.get(), Map.of(TRANSACTION, transaction));
         }
-        store.replace(TRANSACTION_KEY + transaction, fetched);
+        // Never replace(key, value): in Keycloak 26.7.3 InfinispanSingleUseObjectProvider.replace calls Infinispan's
+        // BasicCache.replace(key, value) at once, without a lifespan, so the entry (private key included) would take
+        // the cache's default, no expiry; put(key, seconds, value) writes with the lifespan at commit.
+        store.put(TRANSACTION_KEY + transaction, secondsLeft.get(), fetched);
         return pending(transaction, fetched);
     }
 
@@ -210,6 +214,16 @@ public final class DapTransactions {
         }
         Map<String, String> index = store.remove(KEY_ID_KEY + keyId);
         return index == null ? Optional.empty() : takeTransaction(index.get(TRANSACTION));
+    }
+
+    /**
+     * What a stored transaction has left of its lifetime ({@link #transactionLifetime} from its start: the QR's expiry
+     * plus the key-binding age), by Keycloak's clock; empty when it is up or its expiry cannot be read.
+     */
+    private Optional<Long> secondsLeft(Map<String, String> pending) {
+        return StoredNotes.number(pending.get(EXPIRES))
+                .map(qrExpires -> qrExpires + config.keyBindingMaxAgeSeconds() - DapClock.now().getEpochSecond())
+                .filter(left -> left > 0);
     }
 
     /** Empty for notes this version cannot read (left by an older one): as if the transaction had expired. */
@@ -284,7 +298,7 @@ public final class DapTransactions {
         if (pending == null) {
             return true;
         }
-        return !pending.containsKey(FETCHED) && Instant.now().getEpochSecond() > expires.get();
+        return !pending.containsKey(FETCHED) && DapClock.now().getEpochSecond() > expires.get();
     }
 
     /** What this browser's QR page waits for, as {@link QrPageWaiters} keeps it; empty when there is nothing to wait for. */
@@ -299,7 +313,7 @@ public final class DapTransactions {
 
     /** What this page should be told now, if anything (see {@link #verdict(SingleUseObjectProvider, QrPageWaiters.Watch, Instant)}). */
     Optional<QrPageWaiters.Verdict> verdict(QrPageWaiters.Watch watch) {
-        return Optional.ofNullable(verdict(store, watch, Instant.now()));
+        return Optional.ofNullable(verdict(store, watch, DapClock.now()));
     }
 
     /** How a node's waiting pages read the stores: in a session and transaction of their own, on their thread. */

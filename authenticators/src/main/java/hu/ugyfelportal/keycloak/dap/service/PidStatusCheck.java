@@ -61,7 +61,7 @@ public final class PidStatusCheck {
      * @throws PresentationRejectedException a {@code status} claim we cannot read
      */
     public void check(Map<String, Object> claims) throws PresentationRejectedException {
-        check(claims, Instant.now());
+        check(claims, DapClock.now());
     }
 
     void check(Map<String, Object> claims, Instant now) throws PresentationRejectedException {
