@@ -8,6 +8,7 @@ import hu.ugyfelportal.it.support.Customer;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.PortalClient;
+import hu.ugyfelportal.it.support.TestClock;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
 import org.junit.jupiter.api.Test;
@@ -31,17 +32,17 @@ class EmailCodeRulesIT {
     private static final String PASSWORD = "Teszt-jelszo-2";
     /**
      * Keycloak treats two failures of one user within the realm's quickLoginCheckMilliSeconds (1 s) as an attack and
-     * locks at once; a person typing codes is slower than that, so the tests are too. Keycloak times a failure when
-     * it records it, in the background, so on a busy machine two failures 1.2 s apart were seen recorded within 1 s:
-     * two seconds leave room for that.
+     * locks at once; a person typing codes is slower than that. Keycloak times a failure by its clock when it records
+     * it, in the background, so a test waits until the failure is recorded and then moves the clock this far.
      */
     private static final Duration HUMAN_PAUSE = Duration.ofSeconds(2);
     private static final String CODE_ERROR = "#email-code-error";
 
     @Test
     void wrongCodeThenRightCode(TestEnvironment env) {
-        try (CodeStepClient client = CodeStepClient.create(env, Map.of())) {
-            Login login = startLogin(env, client, "rossz-jo");
+        try (CodeStepClient client = CodeStepClient.create(env, Map.of());
+             TestClock clock = env.clock()) {
+            Login login = startLogin(env, client, "rossz-jo").typingWith(clock);
 
             Page wrong = login.submitCodeLikeAPerson(LoginJourney.wrongCodeFor(login.code));
             assertThat(wrong.document().select(CODE_ERROR).text())
@@ -54,8 +55,9 @@ class EmailCodeRulesIT {
 
     @Test
     void fiveWrongCodesVoidTheCode(TestEnvironment env) {
-        try (CodeStepClient client = CodeStepClient.create(env, Map.of("resendCooldownSeconds", "0"))) {
-            Login login = startLogin(env, client, "ot-rossz");
+        try (CodeStepClient client = CodeStepClient.create(env, Map.of("resendCooldownSeconds", "0"));
+             TestClock clock = env.clock()) {
+            Login login = startLogin(env, client, "ot-rossz").typingWith(clock);
             String wrongCode = LoginJourney.wrongCodeFor(login.code);
             for (int tryNumber = 1; tryNumber <= 4; tryNumber++) {
                 assertThat(login.submitCodeLikeAPerson(wrongCode).document().select(CODE_ERROR).text())
@@ -77,16 +79,17 @@ class EmailCodeRulesIT {
     }
 
     @Test
-    void expiredCodeIsRefusedAndANewOneWorks(TestEnvironment env) throws InterruptedException {
+    void expiredCodeIsRefusedAndANewOneWorks(TestEnvironment env) {
         try (CodeStepClient client = CodeStepClient.create(env,
-                Map.of("lifetimeSeconds", "2", "resendCooldownSeconds", "0"))) {
+                Map.of("lifetimeSeconds", "90", "resendCooldownSeconds", "0"));
+             TestClock clock = env.clock()) {
             Login login = startLogin(env, client, "lejart");
             assertThat(login.page.document().select("#email-code-validity").text())
-                    .isEqualTo("A kód 2 másodpercig érvényes!");
+                    .isEqualTo("A kód 90 másodpercig érvényes!");
             String mailed = env.mail().mailsFor(login.customer.email()).get(0).textBody();
-            assertThat(mailed).contains("A kód 2 másodpercig érvényes!");
+            assertThat(mailed).contains("A kód 90 másodpercig érvényes!");
 
-            Thread.sleep(2200);
+            clock.move(Duration.ofSeconds(91));
             Page expired = login.submitCode(login.code);
             assertThat(expired.isPortalRedirect()).isFalse();
             assertThat(expired.document().select(CODE_ERROR).text()).isEqualTo("A kód lejárt. Kérjen új kódot.");
@@ -99,19 +102,31 @@ class EmailCodeRulesIT {
     }
 
     @Test
-    void resendWaitsForTheCooldownAndTheNewCodeVoidsTheOld(TestEnvironment env) throws InterruptedException {
-        try (CodeStepClient client = CodeStepClient.create(env, Map.of("resendCooldownSeconds", "3"))) {
+    void aCodeWorksUntilTheEndOfItsLifetime(TestEnvironment env) {
+        try (CodeStepClient client = CodeStepClient.create(env, Map.of("lifetimeSeconds", "90"));
+             TestClock clock = env.clock()) {
+            Login login = startLogin(env, client, "meg-ervenyes");
+
+            clock.move(Duration.ofSeconds(85));
+            assertThat(login.submitCode(login.code).isPortalRedirect()).isTrue();
+        }
+    }
+
+    @Test
+    void resendWaitsForTheCooldownAndTheNewCodeVoidsTheOld(TestEnvironment env) {
+        try (CodeStepClient client = CodeStepClient.create(env, Map.of("resendCooldownSeconds", "30"));
+             TestClock clock = env.clock()) {
             Login login = startLogin(env, client, "ujrakuldes");
             String firstCode = login.code;
 
             Page tooSoon = login.browser.submit(login.page, "#kc-email-code-resend-form", Map.of());
             assertThat(tooSoon.document().select(CODE_ERROR).text())
-                    .matches("Új kódot [1-3] másodperc múlva kérhet\\.");
+                    .matches("Új kódot (30|[12][0-9]) másodperc múlva kérhet\\.");
             assertThat(env.mail().mailsFor(login.customer.email())).hasSize(1);
             assertThat(tooSoon.has(LoginJourney.CODE_FORM)).as("the first code still works").isTrue();
             login.page = tooSoon;
 
-            Thread.sleep(3100);
+            clock.move(Duration.ofSeconds(31));
             Page resent = login.resend();
             assertThat(resent.document().select("#email-code-notice").text())
                     .isEqualTo("Új kódot küldtünk az Ön e-mail címére: " + login.customer.email()
@@ -144,11 +159,12 @@ class EmailCodeRulesIT {
 
     @Test
     void aCodeReplayedInASecondLoginFails(TestEnvironment env) {
-        try (CodeStepClient client = CodeStepClient.create(env, Map.of())) {
-            Login first = startLogin(env, client, "visszajatszas");
+        try (CodeStepClient client = CodeStepClient.create(env, Map.of());
+             TestClock clock = env.clock()) {
+            Login first = startLogin(env, client, "visszajatszas").typingWith(clock);
             assertThat(first.submitCode(first.code).isPortalRedirect()).isTrue();
 
-            Login second = continueLogin(env, client, first.customer, 1);
+            Login second = continueLogin(env, client, first.customer, 1).typingWith(clock);
             if (!second.code.equals(first.code)) {
                 Page replayed = second.submitCode(first.code);
                 assertThat(replayed.isPortalRedirect()).isFalse();
@@ -214,8 +230,9 @@ class EmailCodeRulesIT {
         int failureFactor = ((Number) env.admin().get("", new TypeReference<Map<String, Object>>() {
         }).get("failureFactor")).intValue();
         assertThat(failureFactor).as("the realm's brute-force failure limit").isEqualTo(10);
-        try (CodeStepClient client = CodeStepClient.create(env, Map.of("resendCooldownSeconds", "0"))) {
-            Login login = startLogin(env, client, "zarolas");
+        try (CodeStepClient client = CodeStepClient.create(env, Map.of("resendCooldownSeconds", "0"));
+             TestClock clock = env.clock()) {
+            Login login = startLogin(env, client, "zarolas").typingWith(clock);
             // Four wrong tries per code, then a new code: the count goes across codes, and the last code stays live.
             for (int failure = 1; failure < failureFactor; failure++) {
                 if (failure % 4 == 1 && failure > 1) {
@@ -239,7 +256,7 @@ class EmailCodeRulesIT {
     }
 
     @Test
-    void badSettingsGiveAnErrorPageAndSendNothing(TestEnvironment env) throws InterruptedException {
+    void badSettingsGiveAnErrorPageAndSendNothing(TestEnvironment env) {
         try (CodeStepClient client = CodeStepClient.create(env, Map.of("codeLength", "3"))) {
             Customer customer = Customer.withOneClientNumber(env, "rossz-beallitas", PASSWORD);
             Browser browser = env.newBrowser();
@@ -251,7 +268,7 @@ class EmailCodeRulesIT {
             assertThat(page.html()).doesNotContain("Exception");
             assertThat(env.admin().events("LOGIN_ERROR", customer.id()))
                     .anySatisfy(event -> assertThat(event).containsEntry("error", "email_code_misconfigured"));
-            Thread.sleep(500);
+            // A code mail goes out within the request, so it would be in the mail server before the answer.
             assertThat(env.mail().mailsFor(customer.email())).isEmpty();
         }
     }
@@ -302,7 +319,8 @@ class EmailCodeRulesIT {
         private final Browser browser;
         private Page page;
         private String code;
-        private Instant lastSubmit = Instant.EPOCH;
+        private TestClock clock;
+        private int wrongSubmits;
 
         private Login(TestEnvironment env, Customer customer, Browser browser, Page page, String code) {
             this.env = env;
@@ -312,16 +330,25 @@ class EmailCodeRulesIT {
             this.code = code;
         }
 
+        /** The clock {@link #submitCodeLikeAPerson} moves. */
+        Login typingWith(TestClock testClock) {
+            this.clock = testClock;
+            return this;
+        }
+
         Page submitCode(String entered) {
             page = browser.submit(page, LoginJourney.CODE_FORM, Map.of("code", entered));
-            lastSubmit = Instant.now();
+            if (!entered.equals(code)) {
+                wrongSubmits++;
+            }
             return page;
         }
 
+        /** After a wrong code, as a person would: no quicker than the realm's quick-login check. */
         Page submitCodeLikeAPerson(String entered) {
-            Duration since = Duration.between(lastSubmit, Instant.now());
-            if (since.compareTo(HUMAN_PAUSE) < 0) {
-                pause(HUMAN_PAUSE.minus(since));
+            if (wrongSubmits > 0) {
+                awaitBruteForceStatus(env, customer.id(), wrongSubmits);
+                clock.move(HUMAN_PAUSE);
             }
             return submitCode(entered);
         }

@@ -25,13 +25,20 @@ public final class AdminApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final KeycloakServer server;
-    private final AdminLogin login;
+    private final LoaderSettings settings;
+    private volatile AdminLogin login;
 
     AdminApi(KeycloakServer server) {
         this.server = server;
-        this.login = new AdminLogin(http, new LoaderSettings(URI.create(server.baseUrl()), TestSettings.REALM,
+        this.settings = new LoaderSettings(URI.create(server.baseUrl()), TestSettings.REALM,
                 LoaderSettings.DEFAULT_ADMIN_REALM, LoaderSettings.DEFAULT_ADMIN_CLIENT_ID, server.adminUsername(),
-                server.adminPassword()));
+                server.adminPassword());
+        this.login = new AdminLogin(http, settings);
+    }
+
+    /** A new login on the next call: after {@link TestClock} moved the server's clock, the held token may be expired. */
+    void logInAgain() {
+        login = new AdminLogin(http, settings);
     }
 
     /** Path below {@code /admin/realms/ugyfelportal}. */
@@ -60,7 +67,12 @@ public final class AdminApi {
 
     /** Path below {@code /admin}. */
     private Response callAdmin(String method, String adminPath, Object body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/admin" + adminPath))
+        return callAsAdministrator(method, "/admin" + adminPath, body);
+    }
+
+    /** Any path of the server (e.g. {@code /realms/master/test-clock}), with the administrator's token. */
+    Response callAsAdministrator(String method, String serverPath, Object body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + serverPath))
                 .header("Authorization", "Bearer " + login.token())
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

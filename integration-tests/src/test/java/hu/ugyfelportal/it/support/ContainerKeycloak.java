@@ -27,7 +27,7 @@ final class ContainerKeycloak implements KeycloakServer {
         KeycloakContainer container = new KeycloakContainer("quay.io/keycloak/keycloak:" + TestSettings.keycloakVersion())
                 .withAdminUsername(TestSettings.ADMIN_USERNAME)
                 .withAdminPassword(TestSettings.ADMIN_PASSWORD)
-                .withProviderLibsFrom(List.of(TestSettings.bundleJar().toFile()))
+                .withProviderLibsFrom(List.of(TestSettings.bundleJar().toFile(), TestSettings.testClockJar().toFile()))
                 .withCopyFileToContainer(MountableFile.forHostPath(TestSettings.realmFile()),
                         "/opt/keycloak/data/import/ugyfelportal-realm.json")
                 .withCopyFileToContainer(MountableFile.forHostPath(TestSettings.demoUsersFile()),

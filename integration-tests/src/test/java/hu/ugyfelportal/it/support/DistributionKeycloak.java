@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * Keycloak started from its distribution zip on Maven Central (unpacked by Maven), in dev mode on embedded H2,
- * with the freshly built bundle in providers/ and the realm plus demo users imported from data/import.
+ * with the freshly built bundle (and the test clock) in providers/ and the realm plus demo users imported from data/import.
  */
 final class DistributionKeycloak implements KeycloakServer {
 
@@ -100,6 +100,8 @@ final class DistributionKeycloak implements KeycloakServer {
         Files.copy(TestSettings.demoUsersFile(), imports.resolve("ugyfelportal-users-0.json"));
         Path providers = Files.createDirectories(home.resolve("providers"));
         Files.copy(TestSettings.bundleJar(), providers.resolve("ugyfelportal-keycloak-bundle.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(TestSettings.testClockJar(), providers.resolve("ugyfelportal-test-clock.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 

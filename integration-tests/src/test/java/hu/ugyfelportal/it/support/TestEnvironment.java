@@ -67,6 +67,11 @@ public final class TestEnvironment implements AutoCloseable {
         return admin;
     }
 
+    /** The server's clock, to move in try-with-resources (closing puts it back). */
+    public TestClock clock() {
+        return new TestClock(admin);
+    }
+
     public String realm() {
         return TestSettings.REALM;
     }

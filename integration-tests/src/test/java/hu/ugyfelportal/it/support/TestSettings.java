@@ -47,6 +47,11 @@ public final class TestSettings {
         return existingPath("bundle.jar");
     }
 
+    /** The test-only provider behind {@link TestClock}; deployed into the test server, never into the bundle. */
+    static Path testClockJar() {
+        return existingPath("test.clock.jar");
+    }
+
     static Path realmFile() {
         return existingPath("realm.file");
     }
