@@ -1,11 +1,11 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import hu.ugyfelportal.keycloak.dap.qr.QrOffer;
+import hu.ugyfelportal.keycloak.dap.qr.QrPageWaiters;
+import hu.ugyfelportal.keycloak.dap.qr.QrStatusStream;
 import hu.ugyfelportal.keycloak.dap.service.DapConfig;
 import hu.ugyfelportal.keycloak.dap.service.DapMessages;
-import hu.ugyfelportal.keycloak.dap.service.DapTransactions;
-import hu.ugyfelportal.keycloak.dap.service.QrOffer;
-import hu.ugyfelportal.keycloak.dap.service.QrPageWaiters;
-import hu.ugyfelportal.keycloak.dap.service.QrStatusStream;
+import hu.ugyfelportal.keycloak.dap.transaction.DapTransactions;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;

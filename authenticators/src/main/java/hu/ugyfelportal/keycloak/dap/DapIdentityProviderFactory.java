@@ -2,11 +2,11 @@ package hu.ugyfelportal.keycloak.dap;
 
 import hu.ugyfelportal.keycloak.dap.protocol.ClientIdPrefix;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
+import hu.ugyfelportal.keycloak.dap.qr.QrPageWaiters;
 import hu.ugyfelportal.keycloak.dap.service.DapClock;
 import hu.ugyfelportal.keycloak.dap.service.DapConfig;
-import hu.ugyfelportal.keycloak.dap.service.DapTransactions;
-import hu.ugyfelportal.keycloak.dap.service.QrPageWaiters;
 import hu.ugyfelportal.keycloak.dap.service.StatusListSettings;
+import hu.ugyfelportal.keycloak.dap.transaction.DapTransactions;
 import org.keycloak.Config;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.transaction;
 
 import hu.ugyfelportal.keycloak.common.ConfigReader;
 import hu.ugyfelportal.keycloak.common.StoredNotes;
@@ -6,6 +6,10 @@ import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException;
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseEncryptionKey;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
+import hu.ugyfelportal.keycloak.dap.qr.QrPageWaiters;
+import hu.ugyfelportal.keycloak.dap.service.DapClock;
+import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.service.DapMessages;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
@@ -302,7 +306,7 @@ public final class DapTransactions {
     }
 
     /** What this browser's QR page waits for, as {@link QrPageWaiters} keeps it; empty when there is nothing to wait for. */
-    static Optional<QrPageWaiters.Watch> watch(AuthenticationSessionModel authSession) {
+    public static Optional<QrPageWaiters.Watch> watch(AuthenticationSessionModel authSession) {
         String transaction = authSession.getAuthNote(NOTE_TRANSACTION);
         Optional<Long> expires = StoredNotes.number(authSession.getAuthNote(NOTE_EXPIRES));
         if (transaction == null || expires.isEmpty()) {
@@ -312,7 +316,7 @@ public final class DapTransactions {
     }
 
     /** What this page should be told now, if anything (see {@link #verdict(SingleUseObjectProvider, QrPageWaiters.Watch, Instant)}). */
-    Optional<QrPageWaiters.Verdict> verdict(QrPageWaiters.Watch watch) {
+    public Optional<QrPageWaiters.Verdict> verdict(QrPageWaiters.Watch watch) {
         return Optional.ofNullable(verdict(store, watch, DapClock.now()));
     }
 

@@ -1,6 +1,8 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.transaction;
 
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
+import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.service.MapStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.util.Time;

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.status;
 
 import hu.ugyfelportal.dapsimulator.DevCertificates;
 import hu.ugyfelportal.keycloak.dap.protocol.IssuerTrust;

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.status;
 
 import hu.ugyfelportal.keycloak.dap.protocol.IssuerTrust;
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException;

@@ -1,5 +1,7 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.qr;
 
+import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.transaction.DapTransactions;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;

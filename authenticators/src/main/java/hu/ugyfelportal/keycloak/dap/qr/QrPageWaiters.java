@@ -1,5 +1,6 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.qr;
 
+import hu.ugyfelportal.keycloak.dap.service.DapClock;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -136,7 +137,7 @@ public final class QrPageWaiters {
     }
 
     /** A wallet's answer for this transaction was saved (and committed) on this node: its page need not wait. */
-    void wake(String transaction) {
+    public void wake(String transaction) {
         checks.execute(() -> {
             Waiter waiter = byTransaction.get(transaction);
             if (waiter != null) {

@@ -1,8 +1,9 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.status;
 
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException;
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException.Problem;
 import hu.ugyfelportal.keycloak.dap.protocol.StatusListToken;
+import hu.ugyfelportal.keycloak.dap.service.StatusListSettings;
 import org.apache.http.Header;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.status;
 
 import hu.ugyfelportal.keycloak.common.StoredNotes;
 import hu.ugyfelportal.keycloak.dap.protocol.IssuerTrust;
@@ -7,6 +7,9 @@ import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException.Problem;
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 import hu.ugyfelportal.keycloak.dap.protocol.StatusListToken;
 import hu.ugyfelportal.keycloak.dap.protocol.StatusReference;
+import hu.ugyfelportal.keycloak.dap.service.DapClock;
+import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.service.StatusListSettings;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.models.KeycloakSession;
