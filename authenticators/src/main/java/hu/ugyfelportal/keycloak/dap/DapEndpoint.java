@@ -6,6 +6,7 @@ import hu.ugyfelportal.keycloak.dap.qr.QrStatusStream;
 import hu.ugyfelportal.keycloak.dap.service.DapConfig;
 import hu.ugyfelportal.keycloak.dap.service.DapMessages;
 import hu.ugyfelportal.keycloak.dap.transaction.DapTransactions;
+import hu.ugyfelportal.keycloak.dap.transaction.Outcome;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -84,7 +85,7 @@ public class DapEndpoint {
         AuthenticationSessionModel authSession = found.get();
         DapTransactions transactions = transactions();
         Optional<DapTransactions.Result> result = transactions.takeResult(authSession);
-        if (result.isPresent() && result.get().outcome() == DapTransactions.Outcome.APPROVED) {
+        if (result.isPresent() && result.get().outcome() == Outcome.APPROVED) {
             return provider.authenticated(authSession, result.get(), callback, event);
         }
         String message = null;
@@ -208,6 +209,6 @@ public class DapEndpoint {
     }
 
     private DapTransactions transactions() {
-        return new DapTransactions(session, config(), waitingPages);
+        return new DapTransactions(session, config(), waitingPages::wake);
     }
 }

@@ -72,7 +72,7 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
             return errorPage(event, EventType.FEDERATED_IDENTITY_LINK_ERROR, authSession, "dap_not_eligible", null,
                     DapMessages.LINK_NOT_ELIGIBLE);
         }
-        new DapTransactions(session, getConfig().dapConfig(), waitingPages).start(authSession);
+        new DapTransactions(session, getConfig().dapConfig(), waitingPages::wake).start(authSession);
         URI qrPage = URI.create(new DapUrls(URI.create(request.getRedirectUri()))
                 .browser(DapUrls.QR, authSession.getClient().getClientId(), authSession.getTabId()));
         return Response.seeOther(qrPage).build();

@@ -2,11 +2,11 @@ package hu.ugyfelportal.keycloak.dap;
 
 import hu.ugyfelportal.keycloak.dap.protocol.ClientIdPrefix;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
+import hu.ugyfelportal.keycloak.dap.qr.PageVerdicts;
 import hu.ugyfelportal.keycloak.dap.qr.QrPageWaiters;
 import hu.ugyfelportal.keycloak.dap.service.DapClock;
 import hu.ugyfelportal.keycloak.dap.service.DapConfig;
 import hu.ugyfelportal.keycloak.dap.service.StatusListSettings;
-import hu.ugyfelportal.keycloak.dap.transaction.DapTransactions;
 import org.keycloak.Config;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
@@ -75,7 +75,7 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
             thread.setDaemon(true);
             return thread;
         });
-        waitingPages = new QrPageWaiters(maxWaitingPages, DapTransactions.storesOf(factory), DapClock::now, checker);
+        waitingPages = new QrPageWaiters(maxWaitingPages, PageVerdicts.storesOf(factory), DapClock::now, checker);
         checker.scheduleWithFixedDelay(waitingPages::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 

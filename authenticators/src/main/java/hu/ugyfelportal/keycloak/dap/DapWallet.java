@@ -15,6 +15,7 @@ import hu.ugyfelportal.keycloak.dap.service.DapConfig;
 import hu.ugyfelportal.keycloak.dap.service.DapSubject;
 import hu.ugyfelportal.keycloak.dap.status.PidStatusCheck;
 import hu.ugyfelportal.keycloak.dap.transaction.DapTransactions;
+import hu.ugyfelportal.keycloak.dap.transaction.Outcome;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -143,7 +144,7 @@ final class DapWallet {
             WalletResponse answer = WalletResponse.read(pending.responseMode(), pending.encryptionKey(),
                     transaction, new WalletResponse.Form(state, vpToken, error, encrypted));
             if (answer.declined()) {
-                transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.DECLINED, null, null));
+                transactions.saveResult(transaction, new DapTransactions.Result(Outcome.DECLINED, null, null));
                 event(EVENT_DECLINED, "wallet answered " + answer.error());
                 return accepted();
             }
@@ -151,11 +152,11 @@ final class DapWallet {
                     .verify(answer.vpToken(), config.verifierIdentity().clientId(), pending.nonce());
             new PidStatusCheck(session, config).check(claims);
             String subject = DapSubject.of(config, claims);
-            transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.APPROVED, subject,
+            transactions.saveResult(transaction, new DapTransactions.Result(Outcome.APPROVED, subject,
                     DapClaims.toJson(claims)));
             return accepted();
         } catch (PresentationRejectedException e) {
-            transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.refusing(e), null, null));
+            transactions.saveResult(transaction, new DapTransactions.Result(Outcome.refusing(e), null, null));
             event(e.eventError(), e.reason());
             return error(Response.Status.BAD_REQUEST, "invalid_request", "The presentation was not accepted");
         }
@@ -167,7 +168,7 @@ final class DapWallet {
      */
     private Response failed(String transaction, String step, RuntimeException e) {
         try {
-            transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.REJECTED, null, null));
+            transactions.saveResult(transaction, new DapTransactions.Result(Outcome.REJECTED, null, null));
         } catch (RuntimeException notSaved) {
             LOG.debugf("DÁP wallet %s failed and its result was not saved either (%s): the page gets a new QR when "
                     + "this one runs out", step, notSaved.getClass().getName());

@@ -7,6 +7,7 @@ import hu.ugyfelportal.dapsimulator.TestIdentity;
 import hu.ugyfelportal.keycloak.dap.service.DapConfig;
 import hu.ugyfelportal.keycloak.dap.service.MapStore;
 import hu.ugyfelportal.keycloak.dap.transaction.DapTransactions;
+import hu.ugyfelportal.keycloak.dap.transaction.Outcome;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class DapWalletTest {
         assertThat(answer.getEntity()).asString().contains("error=server_error");
         assertThat(events).containsExactly("dap_wallet_request_failed");
         assertThat(transactions.takeResult(authSession)).as("the page shows a refusal and a new QR")
-                .hasValueSatisfying(result -> assertThat(result.outcome()).isEqualTo(DapTransactions.Outcome.REJECTED));
+                .hasValueSatisfying(result -> assertThat(result.outcome()).isEqualTo(Outcome.REJECTED));
     }
 
     /** The request's event builder, recording the errors it is given instead of storing them. */

@@ -59,9 +59,9 @@ public final class QrStatusStream implements QrPageWaiters.Page {
     public static Multi<OutboundSseEvent> open(KeycloakSession session, DapConfig config, QrPageWaiters waiters, Sse sse,
                                         Optional<AuthenticationSessionModel> found, String endpointUri) {
         long retryMillis = config.pollIntervalSeconds() * 1000L;
-        Optional<QrPageWaiters.Watch> watched = found.flatMap(DapTransactions::watch);
-        DapTransactions transactions = new DapTransactions(session, config, waiters);
-        Optional<QrPageWaiters.Verdict> verdict = watched.flatMap(transactions::verdict);
+        Optional<QrPageWaiters.Watch> watched = found.flatMap(PageVerdicts::watch);
+        DapTransactions transactions = new DapTransactions(session, config, waiters::wake);
+        Optional<QrPageWaiters.Verdict> verdict = watched.flatMap(watch -> PageVerdicts.verdict(session.singleUseObjects(), watch));
         if (watched.isEmpty() || verdict.filter(news -> news == QrPageWaiters.Verdict.RELOAD).isPresent()) {
             return reloadNow(sse, config.pollIntervalSeconds());
         }
@@ -72,7 +72,7 @@ public final class QrStatusStream implements QrPageWaiters.Page {
             transactions.start(authSession);
             renewed = Optional.of(QrOffer.of(config, endpointUri, authSession.getAuthNote(DapTransactions.NOTE_REQUEST)));
         }
-        QrPageWaiters.Watch watch = DapTransactions.watch(authSession).orElseThrow();
+        QrPageWaiters.Watch watch = PageVerdicts.watch(authSession).orElseThrow();
         String browser = authSession.getParentSession().getId();
         Login login = new Login(session.getKeycloakSessionFactory(), authSession.getRealm().getId(), browser,
                 authSession.getClient().getId(), authSession.getTabId(), config, waiters, endpointUri);
@@ -149,8 +149,8 @@ public final class QrStatusStream implements QrPageWaiters.Page {
         if (authSession == null || !watch.transaction().equals(authSession.getAuthNote(DapTransactions.NOTE_TRANSACTION))) {
             return Optional.empty();
         }
-        new DapTransactions(session, login.config(), login.waitingPages()).start(authSession);
-        watch = DapTransactions.watch(authSession).orElseThrow();
+        new DapTransactions(session, login.config(), login.waitingPages()::wake).start(authSession);
+        watch = PageVerdicts.watch(authSession).orElseThrow();
         return Optional.of(authSession.getAuthNote(DapTransactions.NOTE_REQUEST));
     }
 }

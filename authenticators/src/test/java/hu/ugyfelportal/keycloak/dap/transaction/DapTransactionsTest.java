@@ -1,6 +1,7 @@
 package hu.ugyfelportal.keycloak.dap.transaction;
 
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
+import hu.ugyfelportal.keycloak.dap.qr.PageVerdicts;
 import hu.ugyfelportal.keycloak.dap.service.DapConfig;
 import hu.ugyfelportal.keycloak.dap.service.MapStore;
 import org.junit.jupiter.api.AfterEach;
@@ -100,12 +101,12 @@ class DapTransactionsTest {
     void aQrWhoseExpiryCannotBeReadCountsAsRunOutAndIsWatchedByNoPage() {
         transactions.start(authSession);
         assertThat(transactions.isExpired(authSession)).isFalse();
-        assertThat(DapTransactions.watch(authSession)).isPresent();
+        assertThat(PageVerdicts.watch(authSession)).isPresent();
 
         notes.put(DapTransactions.NOTE_EXPIRES, "2026-12-01T14:00:00Z");
 
         assertThat(transactions.isExpired(authSession)).as("the page then gets a new QR").isTrue();
-        assertThat(DapTransactions.watch(authSession)).isEmpty();
+        assertThat(PageVerdicts.watch(authSession)).isEmpty();
     }
 
     private void rewrite(Predicate<String> keys, String note, String olderValue) {
