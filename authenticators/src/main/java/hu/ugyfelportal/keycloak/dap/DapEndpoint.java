@@ -1,11 +1,12 @@
 package hu.ugyfelportal.keycloak.dap;
 
+import hu.ugyfelportal.keycloak.dap.qr.QrOffer;
+import hu.ugyfelportal.keycloak.dap.qr.QrPageWaiters;
+import hu.ugyfelportal.keycloak.dap.qr.QrStatusStream;
 import hu.ugyfelportal.keycloak.dap.service.DapConfig;
 import hu.ugyfelportal.keycloak.dap.service.DapMessages;
-import hu.ugyfelportal.keycloak.dap.service.DapTransactions;
-import hu.ugyfelportal.keycloak.dap.service.QrOffer;
-import hu.ugyfelportal.keycloak.dap.service.QrPageWaiters;
-import hu.ugyfelportal.keycloak.dap.service.QrStatusStream;
+import hu.ugyfelportal.keycloak.dap.transaction.DapTransactions;
+import hu.ugyfelportal.keycloak.dap.transaction.Outcome;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -84,7 +85,7 @@ public class DapEndpoint {
         AuthenticationSessionModel authSession = found.get();
         DapTransactions transactions = transactions();
         Optional<DapTransactions.Result> result = transactions.takeResult(authSession);
-        if (result.isPresent() && result.get().outcome() == DapTransactions.Outcome.APPROVED) {
+        if (result.isPresent() && result.get().outcome() == Outcome.APPROVED) {
             return provider.authenticated(authSession, result.get(), callback, event);
         }
         String message = null;
@@ -154,8 +155,13 @@ public class DapEndpoint {
         if (settingsError.isPresent()) {
             return DapWallet.unavailable(event, provider.getConfig().getAlias(), settingsError.get());
         }
-        return call.apply(new DapWallet(session, config(), transactions(), event, provider.getConfig().getAlias(),
-                urls.response()));
+        try {
+            return call.apply(new DapWallet(session, config(), transactions(), event, provider.getConfig().getAlias(),
+                    urls.response()));
+        } catch (RuntimeException e) {
+            // DapWallet catches what comes after it used a request or a transaction up; this is what comes before.
+            return DapWallet.failed(event, provider.getConfig().getAlias(), "request", e);
+        }
     }
 
     private Response qrForm(AuthenticationSessionModel authSession, String clientId, String tabId, String message) {
@@ -203,6 +209,6 @@ public class DapEndpoint {
     }
 
     private DapTransactions transactions() {
-        return new DapTransactions(session, config(), waitingPages);
+        return new DapTransactions(session, config(), waitingPages::wake);
     }
 }

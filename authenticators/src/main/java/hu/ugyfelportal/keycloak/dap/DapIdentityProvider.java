@@ -3,11 +3,11 @@ package hu.ugyfelportal.keycloak.dap;
 import hu.ugyfelportal.keycloak.clientnumber.ClientNumbers;
 import hu.ugyfelportal.keycloak.clientnumber.LoginMethod;
 import hu.ugyfelportal.keycloak.common.ConfigReader;
+import hu.ugyfelportal.keycloak.dap.qr.QrPageWaiters;
 import hu.ugyfelportal.keycloak.dap.service.DapClaims;
 import hu.ugyfelportal.keycloak.dap.service.DapLinkedUser;
 import hu.ugyfelportal.keycloak.dap.service.DapMessages;
-import hu.ugyfelportal.keycloak.dap.service.DapTransactions;
-import hu.ugyfelportal.keycloak.dap.service.QrPageWaiters;
+import hu.ugyfelportal.keycloak.dap.transaction.DapTransactions;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.AbstractIdentityProvider;
@@ -18,6 +18,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.FederatedIdentityModel;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -28,6 +29,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Login and account linking with the DÁP app (OpenID for Verifiable Presentations, cross-device). Instead of
@@ -43,11 +45,18 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
     private static final Logger LOG = Logger.getLogger(DapIdentityProvider.class);
 
     private final QrPageWaiters waitingPages;
+    private final Predicate<IdentityProviderModel> firstReport;
 
-    /** @param waitingPages this node's waiting QR pages ({@link DapIdentityProviderFactory} owns them) */
-    public DapIdentityProvider(KeycloakSession session, DapIdentityProviderModel model, QrPageWaiters waitingPages) {
+    /**
+     * @param waitingPages this node's waiting QR pages ({@link DapIdentityProviderFactory} owns them)
+     * @param firstReport  true the first time this node reports these settings: a wrong setting is logged once per
+     *                     change, not at each reconnection of a waiting page
+     */
+    public DapIdentityProvider(KeycloakSession session, DapIdentityProviderModel model, QrPageWaiters waitingPages,
+                               Predicate<IdentityProviderModel> firstReport) {
         super(session, model);
         this.waitingPages = waitingPages;
+        this.firstReport = firstReport;
     }
 
     @Override
@@ -63,7 +72,7 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
             return errorPage(event, EventType.FEDERATED_IDENTITY_LINK_ERROR, authSession, "dap_not_eligible", null,
                     DapMessages.LINK_NOT_ELIGIBLE);
         }
-        new DapTransactions(session, getConfig().dapConfig(), waitingPages).start(authSession);
+        new DapTransactions(session, getConfig().dapConfig(), waitingPages::wake).start(authSession);
         URI qrPage = URI.create(new DapUrls(URI.create(request.getRedirectUri()))
                 .browser(DapUrls.QR, authSession.getClient().getClientId(), authSession.getTabId()));
         return Response.seeOther(qrPage).build();
@@ -77,19 +86,23 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
     /**
      * Why these settings cannot serve a login (the event's error), or empty when they can. Wrong settings are refused
      * when an administrator saves them; they reach a login only from an older version's data or a hand-edited
-     * database, and are then logged by name (never a key's content) at each attempt, as the e-mail code step does.
+     * database, and are then logged by name (never a key's content), once per change of the settings on each node.
      */
     Optional<String> settingsError() {
         try {
             if (getConfig().dapConfig().isComplete()) {
                 return Optional.empty();
             }
-            LOG.warnf("DÁP identity provider '%s' has no signing key, certificate chain or trusted issuer yet",
-                    getConfig().getAlias());
+            if (firstReport.test(getConfig())) {
+                LOG.warnf("DÁP identity provider '%s' has no signing key, certificate chain or trusted issuer yet",
+                        getConfig().getAlias());
+            }
             return Optional.of(ERROR_NOT_CONFIGURED);
         } catch (ConfigReader.InvalidSettingsException e) {
-            LOG.errorf("DÁP identity provider '%s' cannot serve a login: %s", getConfig().getAlias(),
-                    e.problemsForLog());
+            if (firstReport.test(getConfig())) {
+                LOG.errorf("DÁP identity provider '%s' cannot serve a login: %s", getConfig().getAlias(),
+                        e.problemsForLog());
+            }
             return Optional.of(ERROR_MISCONFIGURED);
         }
     }

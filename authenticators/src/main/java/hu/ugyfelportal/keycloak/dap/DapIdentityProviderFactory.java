@@ -2,9 +2,10 @@ package hu.ugyfelportal.keycloak.dap;
 
 import hu.ugyfelportal.keycloak.dap.protocol.ClientIdPrefix;
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
+import hu.ugyfelportal.keycloak.dap.qr.PageVerdicts;
+import hu.ugyfelportal.keycloak.dap.qr.QrPageWaiters;
+import hu.ugyfelportal.keycloak.dap.service.DapClock;
 import hu.ugyfelportal.keycloak.dap.service.DapConfig;
-import hu.ugyfelportal.keycloak.dap.service.DapTransactions;
-import hu.ugyfelportal.keycloak.dap.service.QrPageWaiters;
 import hu.ugyfelportal.keycloak.dap.service.StatusListSettings;
 import org.keycloak.Config;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
@@ -15,11 +16,11 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,6 +52,7 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
      * waiting QR page cost about as much as the rest of the request. Values only, no login state.
      */
     private final Map<Map<String, String>, DapConfig> parsedConfigs = new ConcurrentHashMap<>();
+    private final Set<List<Object>> reportedSettings = ConcurrentHashMap.newKeySet();
     private int maxWaitingPages = DEFAULT_MAX_WAITING_PAGES;
     private ScheduledExecutorService checker;
     private QrPageWaiters waitingPages;
@@ -73,7 +75,7 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
             thread.setDaemon(true);
             return thread;
         });
-        waitingPages = new QrPageWaiters(maxWaitingPages, DapTransactions.storesOf(factory), Clock.systemUTC(), checker);
+        waitingPages = new QrPageWaiters(maxWaitingPages, PageVerdicts.storesOf(factory), DapClock::now, checker);
         checker.scheduleWithFixedDelay(waitingPages::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -98,7 +100,15 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
     @Override
     public DapIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
         return new DapIdentityProvider(session, new DapIdentityProviderModel(model, parsed(model.getConfig())),
-                waitingPages);
+                waitingPages, this::firstReport);
+    }
+
+    /** Settings that cannot serve a login are logged once per alias and values on this node (bounded as above). */
+    private boolean firstReport(IdentityProviderModel model) {
+        if (reportedSettings.size() >= MAX_PARSED_CONFIGS) {
+            reportedSettings.clear();
+        }
+        return reportedSettings.add(List.of(model.getAlias(), new HashMap<>(model.getConfig())));
     }
 
     /** Null for wrong settings: the model then parses them where they are used, and the provider reports them. */

@@ -1,6 +1,6 @@
 package hu.ugyfelportal.keycloak.dap;
 
-import hu.ugyfelportal.keycloak.dap.service.QrOffer;
+import hu.ugyfelportal.keycloak.dap.qr.QrOffer;
 
 /** What the QR page template ({@code dap-qr.ftl}) shows, as the FreeMarker bean {@code dap}. */
 public final class DapPage {

@@ -10,10 +10,12 @@ import hu.ugyfelportal.keycloak.dap.protocol.WalletMetadata;
 import hu.ugyfelportal.keycloak.dap.protocol.WalletMetadataException;
 import hu.ugyfelportal.keycloak.dap.protocol.WalletResponse;
 import hu.ugyfelportal.keycloak.dap.service.DapClaims;
+import hu.ugyfelportal.keycloak.dap.service.DapClock;
 import hu.ugyfelportal.keycloak.dap.service.DapConfig;
 import hu.ugyfelportal.keycloak.dap.service.DapSubject;
-import hu.ugyfelportal.keycloak.dap.service.DapTransactions;
-import hu.ugyfelportal.keycloak.dap.service.PidStatusCheck;
+import hu.ugyfelportal.keycloak.dap.status.PidStatusCheck;
+import hu.ugyfelportal.keycloak.dap.transaction.DapTransactions;
+import hu.ugyfelportal.keycloak.dap.transaction.Outcome;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -22,7 +24,6 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,7 +41,10 @@ import java.util.Optional;
  * ({@code direct_post.jwt}) by the {@code kid} of the key made for it, and carries the {@code state} inside. Whatever
  * arrives, the transaction it names is used up.</li>
  * </ul>
- * Each refusal is the wallet's OAuth error and one event on the request's {@link EventBuilder}.
+ * Each refusal is the wallet's OAuth error and one event on the request's {@link EventBuilder}. A failure of ours
+ * after the request or the transaction was used up (request-object signing or encryption, claim serialisation, a
+ * store) is caught here too, like Keycloak's broker endpoints do: the wallet gets {@code server_error} (HTTP 400,
+ * never a 500), the QR page the refusal's result and a new QR, the event {@link #EVENT_FAILED} the failure's class.
  */
 final class DapWallet {
 
@@ -49,6 +53,7 @@ final class DapWallet {
     static final String EVENT_WALLET_UNSUPPORTED = "dap_wallet_unsupported";
     static final String EVENT_UNKNOWN_TRANSACTION = "dap_unknown_transaction";
     static final String EVENT_DECLINED = "dap_declined";
+    static final String EVENT_FAILED = "dap_wallet_request_failed";
     private static final String REQUEST_MEDIA_TYPE = "application/oauth-authz-req+jwt";
     private static final Logger LOG = Logger.getLogger(DapWallet.class);
     /** A reason may quote what the wallet sent (its error code): escaped and cut before it is stored. */
@@ -98,12 +103,16 @@ final class DapWallet {
         if (pending.isEmpty()) {
             return unknownRequest();
         }
-        String signed = new AuthorizationRequest(verifier.clientId(), responseUri,
-                pending.get().responseMode(), pending.get().encryptionKey(), pending.get().nonce(),
-                pending.get().transaction(), config.credentialType(), config.requestedClaims(), Instant.now(),
-                pending.get().expiresAt(), walletNonce, agreement.audience()).signedRequestObject(verifier);
-        String body = agreement.requestEncryption() == null ? signed : agreement.requestEncryption().encrypt(signed);
-        return NoStore.build(Response.ok(body, REQUEST_MEDIA_TYPE));
+        try {
+            String signed = new AuthorizationRequest(verifier.clientId(), responseUri,
+                    pending.get().responseMode(), pending.get().encryptionKey(), pending.get().nonce(),
+                    pending.get().transaction(), config.credentialType(), config.requestedClaims(), DapClock.now(),
+                    pending.get().expiresAt(), walletNonce, agreement.audience()).signedRequestObject(verifier);
+            String body = agreement.requestEncryption() == null ? signed : agreement.requestEncryption().encrypt(signed);
+            return NoStore.build(Response.ok(body, REQUEST_MEDIA_TYPE));
+        } catch (RuntimeException e) {
+            return failed(pending.get().transaction(), "request object", e);
+        }
     }
 
     /** The response_uri: the wallet's form parameters as they arrived. */
@@ -122,25 +131,60 @@ final class DapWallet {
         }
         String transaction = pending.get().transaction();
         try {
-            WalletResponse answer = WalletResponse.read(pending.get().responseMode(), pending.get().encryptionKey(),
+            return answered(pending.get(), state, vpToken, error, encrypted);
+        } catch (RuntimeException e) {
+            return failed(transaction, "response", e);
+        }
+    }
+
+    private Response answered(DapTransactions.Pending pending, String state, String vpToken, String error,
+                              String encrypted) {
+        String transaction = pending.transaction();
+        try {
+            WalletResponse answer = WalletResponse.read(pending.responseMode(), pending.encryptionKey(),
                     transaction, new WalletResponse.Form(state, vpToken, error, encrypted));
             if (answer.declined()) {
-                transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.DECLINED, null, null));
+                transactions.saveResult(transaction, new DapTransactions.Result(Outcome.DECLINED, null, null));
                 event(EVENT_DECLINED, "wallet answered " + answer.error());
                 return accepted();
             }
             Map<String, Object> claims = config.presentationVerifier()
-                    .verify(answer.vpToken(), config.verifierIdentity().clientId(), pending.get().nonce());
+                    .verify(answer.vpToken(), config.verifierIdentity().clientId(), pending.nonce());
             new PidStatusCheck(session, config).check(claims);
             String subject = DapSubject.of(config, claims);
-            transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.APPROVED, subject,
+            transactions.saveResult(transaction, new DapTransactions.Result(Outcome.APPROVED, subject,
                     DapClaims.toJson(claims)));
             return accepted();
         } catch (PresentationRejectedException e) {
-            transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.refusing(e), null, null));
+            transactions.saveResult(transaction, new DapTransactions.Result(Outcome.refusing(e), null, null));
             event(e.eventError(), e.reason());
             return error(Response.Status.BAD_REQUEST, "invalid_request", "The presentation was not accepted");
         }
+    }
+
+    /**
+     * Our own failure after the transaction was used up: the page learns of it as of a refused answer (and gets a new
+     * QR), the wallet gets an OAuth error, the event names the failure's class (its message may quote the request).
+     */
+    private Response failed(String transaction, String step, RuntimeException e) {
+        try {
+            transactions.saveResult(transaction, new DapTransactions.Result(Outcome.REJECTED, null, null));
+        } catch (RuntimeException notSaved) {
+            LOG.debugf("DÁP wallet %s failed and its result was not saved either (%s): the page gets a new QR when "
+                    + "this one runs out", step, notSaved.getClass().getName());
+        }
+        return failed(event, alias, step, e);
+    }
+
+    /**
+     * Any request to the wallet's endpoints that failed on our side. Logged by class and place only: the message of
+     * an exception may quote what the wallet sent (personal data, the nonce).
+     */
+    static Response failed(EventBuilder event, String alias, String step, RuntimeException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        LOG.errorf("DÁP wallet %s failed: %s at %s", step, e.getClass().getName(), trace.length == 0 ? "?" : trace[0]);
+        event(event, alias, EVENT_FAILED, step + " failed: " + e.getClass().getName());
+        return error(Response.Status.BAD_REQUEST, "server_error", "The request could not be processed; try a new QR code");
     }
 
     /** Any wallet request while the provider's settings cannot serve a login: the wallet is told to try later. */

@@ -95,6 +95,18 @@ class DapIdentityProviderTest {
         });
     }
 
+    @Test
+    void settingsThatCannotServeALoginAreLoggedOncePerChangeNotAtEachRequest() {
+        for (int request = 0; request < 5; request++) {
+            assertThat(provider(Map.of()).settingsError()).contains("dap_not_configured");
+        }
+        assertThat(logged).as("a waiting page reconnecting every two seconds").hasSize(1);
+
+        assertThat(provider(Map.of(DapConfig.QR_SCHEME, "https://wallet.example.hu/")).settingsError())
+                .contains("dap_not_configured");
+        assertThat(logged).as("the settings changed").hasSize(2);
+    }
+
     private DapIdentityProvider provider(Map<String, String> config) {
         IdentityProviderModel model = new IdentityProviderModel();
         model.setAlias("dap");

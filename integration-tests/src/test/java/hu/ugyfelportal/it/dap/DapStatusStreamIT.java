@@ -31,6 +31,8 @@ class DapStatusStreamIT {
     /** The waiters' sweep runs once a second: news never waits longer than that plus the machine's delays. */
     private static final Duration PROMPT = Duration.ofSeconds(1);
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** The streams one browser may have held at once (QrPageWaiters.PAGES_PER_BROWSER). */
+    private static final int BROWSER_SHARE = 3;
 
     /**
      * The node's limit of held streams is the server option an operator sets (docs/configuration.md), spelled as
@@ -120,6 +122,39 @@ class DapStatusStreamIT {
         });
     }
 
+    /**
+     * A customer who scans the QR and closes the app: the wallet fetched the request and never answers. Once the
+     * transaction's own lifetime (QR lifetime + key-binding age) is up, the page gets a new QR, and neither that
+     * transaction nor another fetched one left alone (no page watching it) takes an answer any more: their entries,
+     * response keys included, are gone from Keycloak's store.
+     */
+    @Test
+    void aFetchedButUnansweredQrIsReplacedOnceItsTransactionRunsOutAndNothingOfItIsLeft(TestEnvironment env)
+            throws Exception {
+        Map<String, String> shortLives = Map.of("dapRequestLifetimeSeconds", "5", "dapKeyBindingMaxAgeSeconds", "10");
+        env.admin().withIdentityProviderSettings("dap", shortLives, () -> {
+            // Fetched first, so that its transaction runs out before the watched one.
+            DapPhone.WalletPage leftAlone = env.dap().paste(DapPhone.scan(openQrPage(env, env.newBrowser())));
+            Browser browser = env.newBrowser();
+            Page qr = openQrPage(env, browser);
+            long shown = System.nanoTime();
+            DapPhone.WalletPage scannedAndClosed = env.dap().paste(DapPhone.scan(qr));
+            try (QrStatusStream stream = QrStatusStream.open(browser, statusUrl(qr))) {
+                assertThat(stream.next(PATIENCE).name()).isEqualTo("wait");
+
+                QrStatusStream.Event next = stream.next(Duration.ofSeconds(15).plus(PATIENCE));
+
+                assertThat(next.name()).as("stream: %s", stream.transcript()).isEqualTo("qr");
+                assertThat(Duration.ofNanos(next.atNanos() - shown)).as("not while the phone may still answer")
+                        .isGreaterThanOrEqualTo(Duration.ofSeconds(13));
+                assertThat(DapPhone.scan(next.json().get("image"))).isNotEqualTo(DapPhone.scan(qr));
+            }
+            assertThat(scannedAndClosed.approve("kovacs-janos")).as("the replaced transaction's answer").isEqualTo(400);
+            assertThat(leftAlone.approve("kovacs-janos")).as("a transaction no page watched ran out by itself")
+                    .isEqualTo(400);
+        });
+    }
+
     @Test
     void whileThePhoneHasNotAnsweredTheStreamGetsAKeepAliveAtTheConfiguredInterval(TestEnvironment env) throws Exception {
         env.admin().withIdentityProviderSetting("dap", "dapStatusHoldSeconds", "2", () -> {
@@ -181,6 +216,56 @@ class DapStatusStreamIT {
             }
         } finally {
             burst.forEach(QrStatusStream::close);
+        }
+    }
+
+    /**
+     * One browser opening QR pages in more tabs than its share of the node's held streams: the tab above it is not
+     * held, but each of its reconnections still tells it what happened, its next QR once its QR ran out, and then
+     * its reload once the phone answered; the same as any page while the node is at its limit.
+     */
+    @Test
+    void aTabAboveItsBrowsersShareIsNotHeldButEachReconnectionBringsItsNewQrAndItsAnswer(TestEnvironment env)
+            throws Exception {
+        env.admin().withIdentityProviderSetting("dap", "dapRequestLifetimeSeconds", "5", () -> {
+            Browser browser = env.newBrowser();
+            List<QrStatusStream> held = new ArrayList<>();
+            try {
+                for (int tab = 0; tab < BROWSER_SHARE; tab++) {
+                    QrStatusStream stream = QrStatusStream.open(browser, statusUrl(openQrPage(env, browser)));
+                    held.add(stream);
+                    assertThat(stream.next(PATIENCE).name()).isEqualTo("wait");
+                }
+                Page extraTab = openQrPage(env, browser);
+                List<String> first = reconnection(browser, extraTab);
+                assertThat(first).as("told once, not held").containsExactly("wait", QrStatusStream.Event.ENDED);
+
+                List<String> told = first;
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).plus(PATIENCE).toNanos();
+                while (!told.contains("qr") && System.nanoTime() < deadline) {
+                    told = reconnection(browser, extraTab);
+                }
+                assertThat(told).as("the reconnection after the QR ran out").containsExactly("qr", QrStatusStream.Event.ENDED);
+
+                String newQr = DapPhone.scan(browser.open(pageUrl(extraTab)));
+                assertThat(env.dap().decline(newQr).verifierStatus()).isEqualTo(200);
+                assertThat(reconnection(browser, extraTab)).containsExactly("reload", QrStatusStream.Event.ENDED);
+            } finally {
+                held.forEach(QrStatusStream::close);
+            }
+        });
+    }
+
+    /** What one connection of the page's EventSource is told before the server ends it. */
+    private static List<String> reconnection(Browser browser, Page qr) {
+        try (QrStatusStream stream = QrStatusStream.open(browser, statusUrl(qr))) {
+            List<String> told = new ArrayList<>();
+            QrStatusStream.Event event;
+            do {
+                event = stream.next(PATIENCE);
+                told.add(event.name());
+            } while (!event.name().equals(QrStatusStream.Event.ENDED));
+            return told;
         }
     }
 

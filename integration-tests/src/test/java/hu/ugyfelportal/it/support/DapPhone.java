@@ -7,6 +7,10 @@ import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import hu.ugyfelportal.dapsimulator.PidIssuer;
+import hu.ugyfelportal.dapsimulator.TestIdentity;
+import hu.ugyfelportal.dapsimulator.VerifierRequest;
+import hu.ugyfelportal.dapsimulator.Wallet;
 import hu.ugyfelportal.demoportal.OAuthValues;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -38,9 +42,26 @@ public final class DapPhone {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String simulatorUrl;
+    private final PidIssuer issuer;
 
-    DapPhone(String simulatorUrl) {
+    /** @param issuer the simulator's PID issuer, for a wallet played in this process ({@link #replayTellingTheNonce}) */
+    DapPhone(String simulatorUrl, PidIssuer issuer) {
         this.simulatorUrl = simulatorUrl;
+        this.issuer = issuer;
+    }
+
+    /** A replayed answer, and the nonce of the request it was sent for (the secret that must never be recorded). */
+    public record Replay(int verifierStatus, String requestNonce) {
+    }
+
+    /**
+     * {@link #replay}, played by a wallet in this process with the simulator's PID issuer, so that the test learns the
+     * nonce Keycloak's request carried.
+     */
+    public Replay replayTellingTheNonce(String qrContent, String identity) {
+        Wallet wallet = new Wallet(issuer);
+        VerifierRequest request = wallet.fetch(qrContent);
+        return new Replay(wallet.approveReplayed(request, TestIdentity.byId(identity)).status(), request.nonce());
     }
 
     /** What the simulator reported: the verifier's HTTP answer at its response_uri, or the wallet's refusal. */

@@ -56,7 +56,7 @@ public final class TestEnvironment implements AutoCloseable {
 
     /** The DÁP simulator's HTTP API, as a test plays the customer's phone. */
     public DapPhone dap() {
-        return new DapPhone(dap.baseUrl());
+        return new DapPhone(dap.baseUrl(), dap.issuer());
     }
 
     public KeycloakServer keycloak() {

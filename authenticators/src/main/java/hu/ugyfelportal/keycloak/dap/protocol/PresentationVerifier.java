@@ -3,7 +3,9 @@ package hu.ugyfelportal.keycloak.dap.protocol;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.common.VerificationException;
+import org.keycloak.common.util.Time;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.sdjwt.IssuerSignedJwtVerificationOpts;
 import org.keycloak.sdjwt.vp.KeyBindingJwtVerificationOpts;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a wallet's {@code vp_token} for our request with Keycloak's SD-JWT code: the issuer's signature by a
@@ -42,6 +45,15 @@ public record PresentationVerifier(IssuerTrust issuerTrust, String vct, int keyB
     /** ES256 only, as HAIP requires of every party; a holder key of another kind is refused. */
     public static final List<String> KEY_BINDING_JWT_ALGORITHMS = List.of(Algorithm.ES256);
 
+    /**
+     * Claims an issuer must not make selectively disclosable (SD-JWT VC §3.2.2.2): a disclosure named like one is
+     * refused at any depth, so that {@code iss} and {@code status} (read for the revocation check) are always what the
+     * issuer signed, and a holder cannot drop {@code status} by not disclosing it.
+     */
+    static final Set<String> NEVER_DISCLOSED = Set.of("iss", "nbf", "exp", "cnf", "vct", "vct#integrity", "status");
+    private static final String SD = "_sd";
+    private static final String ARRAY_ELEMENT = "...";
+
     /** Keycloak's {@code withExpCheck(isCheckOptional)} takes whether exp may be missing; a present exp is always checked. */
     private static final boolean EXP_REQUIRED = false;
     private static final boolean EXP_MAY_BE_MISSING = true;
@@ -50,7 +62,8 @@ public record PresentationVerifier(IssuerTrust issuerTrust, String vct, int keyB
      * @param vpToken  the {@code vp_token} parameter: a JSON object with our DCQL credential id mapped to the presentation
      * @param clientId our client_id, expected as the key-binding JWT's audience
      * @param nonce    the nonce of our request, expected in the key-binding JWT
-     * @return the disclosed claims of the credential (plain claims and selectively disclosed ones)
+     * @return the disclosed claims of the credential: the issuer-signed plain claims and, each in the object that
+     *         names its digest, the selectively disclosed ones
      */
     public Map<String, Object> verify(String vpToken, String clientId, String nonce) throws PresentationRejectedException {
         SdJwtVP presentation = parse(presentationOf(vpToken));
@@ -82,7 +95,9 @@ public record PresentationVerifier(IssuerTrust issuerTrust, String vct, int keyB
                 .build();
         try {
             presentation.verify(issuerTrust.verifiersFor(presentation.getIssuerSignedJWT().getJwsHeader(),
-                    presentation.getIssuerSignedJWT().getPayload().path("iss").asText(null), Instant.now()),
+                    // Keycloak's clock, as its SD-JWT checks (exp, nbf, iat) read it.
+                    presentation.getIssuerSignedJWT().getPayload().path("iss").asText(null),
+                    Instant.ofEpochMilli(Time.currentTimeMillis())),
                     issuerChecks, keyBindingChecks);
         } catch (VerificationException | RuntimeException e) {
             throw new PresentationRejectedException("presentation invalid", e);
@@ -124,24 +139,55 @@ public record PresentationVerifier(IssuerTrust issuerTrust, String vct, int keyB
         }
     }
 
-    /** The issuer-signed payload's plain claims (without SD-JWT plumbing) plus each verified disclosure. */
-    private static Map<String, Object> disclosedClaims(SdJwtVP presentation) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        presentation.getIssuerSignedJWT().getPayload().fields().forEachRemaining(field -> {
-            if (!field.getKey().equals("_sd") && !field.getKey().equals("_sd_alg") && !field.getKey().equals("cnf")) {
-                claims.put(field.getKey(), plain(field.getValue()));
-            }
+    /**
+     * The issuer-signed payload with each verified disclosure put where its digest is (SD-JWT §7.3), without the
+     * SD-JWT plumbing: a disclosure nested in an object stays in that object, so it can never stand in for a
+     * top-level claim. Keycloak's verification has already refused a disclosure named like a claim of its own object.
+     */
+    private static Map<String, Object> disclosedClaims(SdJwtVP presentation) throws PresentationRejectedException {
+        Map<String, ArrayNode> byDigest = presentation.getClaims();
+        ObjectNode payload = (ObjectNode) disclose(presentation.getIssuerSignedJWT().getPayload(), byDigest);
+        payload.remove(List.of("_sd_alg", "cnf"));
+        return JsonSerialization.mapper.convertValue(payload, new TypeReference<LinkedHashMap<String, Object>>() {
         });
-        for (ArrayNode disclosure : presentation.getClaims().values()) {
-            if (disclosure.size() == 3) {
-                claims.put(disclosure.get(1).asText(), plain(disclosure.get(2)));
-            }
-        }
-        return claims;
     }
 
-    private static Object plain(JsonNode node) {
-        return node.isValueNode() ? (node.isNumber() ? node.numberValue() : node.asText())
-                : JsonSerialization.mapper.convertValue(node, Object.class);
+    private static JsonNode disclose(JsonNode node, Map<String, ArrayNode> byDigest) throws PresentationRejectedException {
+        if (node.isObject()) {
+            ObjectNode object = JsonSerialization.mapper.createObjectNode();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (!field.getKey().equals(SD)) {
+                    object.set(field.getKey(), disclose(field.getValue(), byDigest));
+                }
+            }
+            for (JsonNode digest : node.path(SD)) {
+                ArrayNode disclosure = byDigest.get(digest.asText());
+                if (disclosure != null && disclosure.size() == 3) {
+                    String name = disclosure.get(1).asText();
+                    if (NEVER_DISCLOSED.contains(name)) {
+                        throw new PresentationRejectedException("the registered claim '" + name
+                                + "' is selectively disclosable, which the issuer must not do");
+                    }
+                    object.set(name, disclose(disclosure.get(2), byDigest));
+                }
+            }
+            return object;
+        }
+        if (node.isArray()) {
+            ArrayNode array = JsonSerialization.mapper.createArrayNode();
+            for (JsonNode element : node) {
+                JsonNode digest = element.isObject() && element.size() == 1 ? element.get(ARRAY_ELEMENT) : null;
+                if (digest == null) {
+                    array.add(disclose(element, byDigest));
+                } else {
+                    ArrayNode disclosure = byDigest.get(digest.asText());
+                    if (disclosure != null && disclosure.size() == 2) {
+                        array.add(disclose(disclosure.get(1), byDigest));
+                    }
+                }
+            }
+            return array;
+        }
+        return node;
     }
 }

@@ -64,9 +64,6 @@ public record StatusListToken(Instant issuedAt, Optional<Instant> expiresAt, Opt
             throw invalid("status list token iat is in the future");
         }
         Optional<Instant> expiresAt = epochSeconds(claims, "exp");
-        if (expiresAt.isPresent() && !now.isBefore(expiresAt.get().plusSeconds(clockSkew))) {
-            throw invalid("status list token expired at " + expiresAt.get());
-        }
         Optional<Long> ttl = Optional.empty();
         if (claims.has("ttl")) {
             if (!claims.get("ttl").canConvertToLong() || claims.get("ttl").asLong() <= 0) {
@@ -78,8 +75,17 @@ public record StatusListToken(Instant issuedAt, Optional<Instant> expiresAt, Opt
         if (!statusList.path("bits").isIntegralNumber() || !statusList.path("lst").isTextual()) {
             throw invalid("status list token has no status_list with bits and lst");
         }
-        return new StatusListToken(issuedAt, expiresAt, ttl,
+        StatusListToken verified = new StatusListToken(issuedAt, expiresAt, ttl,
                 StatusList.decode(statusList.get("bits").asInt(), statusList.get("lst").asText(), maxBytes));
+        verified.requireUnexpired(now, clockSkew);
+        return verified;
+    }
+
+    /** Its {@code exp}, if it has one, has not passed: checked at every use, also of a copy verified earlier. */
+    public void requireUnexpired(Instant now, int clockSkew) throws PidStatusException {
+        if (expiresAt.isPresent() && !now.isBefore(expiresAt.get().plusSeconds(clockSkew))) {
+            throw invalid("status list token expired at " + expiresAt.get());
+        }
     }
 
     /** The PID's verdict at its index: VALID passes, INVALID and SUSPENDED refuse, any other value is not understood. */

@@ -12,11 +12,14 @@ import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.ECDSASignatureSignerContext;
 import org.keycloak.crypto.KeyType;
 import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.jose.jwk.JWKBuilder;
+import org.keycloak.jose.jws.JWSBuilder;
 import org.keycloak.sdjwt.SdJwtUtils;
 import org.keycloak.sdjwt.vp.KeyBindingJWT;
 import org.keycloak.sdjwt.vp.SdJwtVP;
 import org.keycloak.util.JsonSerialization;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -26,6 +29,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -223,6 +227,41 @@ class PresentationVerifierTest {
     }
 
     @Test
+    void refusesAPidWhoseStatusIsSelectivelyDisclosableSoThatTheHolderCannotDropIt() {
+        String status = disclosure("status", Map.of("status_list", Map.of("idx", 7, "uri", "https://pid.example.hu/sl/1")));
+        ObjectNode payload = craftedPayload();
+        payload.putArray("_sd").add(digest(status));
+
+        assertCraftedRejected(payload, List.of(status), "registered claim 'status' is selectively disclosable");
+    }
+
+    @Test
+    void refusesANestedDisclosureNamedLikeARegisteredClaim() {
+        String iss = disclosure("iss", "https://other-issuer.example");
+        ObjectNode payload = craftedPayload();
+        payload.putObject("address").putArray("_sd").add(digest(iss));
+
+        assertCraftedRejected(payload, List.of(iss), "registered claim 'iss'");
+    }
+
+    @Test
+    void aNestedDisclosureStaysInItsObjectAndNeverReplacesATopLevelClaim() throws Exception {
+        String topLevel = disclosure("family_name", "Kovács");
+        String nested = disclosure("family_name", "Nagy");
+        ObjectNode payload = craftedPayload();
+        payload.putArray("_sd").add(digest(topLevel));
+        payload.putObject("address").put("country", "HU").putArray("_sd").add(digest(nested));
+
+        for (List<String> order : List.of(List.of(topLevel, nested), List.of(nested, topLevel))) {
+            Map<String, Object> claims = CRAFTED_VERIFIER.verify(vpToken(craftedPresentation(payload, order)), CLIENT_ID, NONCE);
+
+            assertThat(claims).as("disclosed in the order %s", order).containsEntry("family_name", "Kovács")
+                    .containsEntry("address", Map.of("country", "HU", "family_name", "Nagy"))
+                    .containsEntry("iss", CRAFTED_ISSUER).doesNotContainKeys("_sd", "_sd_alg", "cnf");
+        }
+    }
+
+    @Test
     void refusesAVpTokenThatIsNotKeyedByOurCredentialQuery() {
         assertThatThrownBy(() -> verifier.verify("{\"other\":[\"x\"]}", CLIENT_ID, NONCE))
                 .isInstanceOf(PresentationRejectedException.class).hasMessageContaining("no single presentation");
@@ -246,6 +285,51 @@ class PresentationVerifierTest {
         assertThatThrownBy(() -> verifier.verify(vpToken(presentation), CLIENT_ID, NONCE))
                 .isInstanceOf(PresentationRejectedException.class)
                 .hasMessageContaining(reason);
+    }
+
+    /** An issuer whose SD-JWTs these tests write by hand, to disclose what {@link PidIssuer} never would. */
+    private static final DevCertificates.KeyAndCertificate CRAFTING_ISSUER = DevCertificates.selfSigned("crafted", null);
+    private static final String CRAFTED_ISSUER = "https://crafted.example.hu";
+    private static final Holder CRAFTED_HOLDER = new Holder();
+    private static final PresentationVerifier CRAFTED_VERIFIER = new PresentationVerifier(
+            new IssuerTrust(List.of(CRAFTING_ISSUER.certificate()), List.of()), PidIssuer.PID_VCT, 300, 10, true);
+
+    private static ObjectNode craftedPayload() {
+        ObjectNode payload = JsonSerialization.mapper.createObjectNode();
+        payload.put("iss", CRAFTED_ISSUER).put("vct", PidIssuer.PID_VCT).put("_sd_alg", "sha-256")
+                .put("iat", Instant.now().getEpochSecond())
+                .put("exp", Instant.now().plus(Duration.ofDays(1)).getEpochSecond());
+        payload.putObject("cnf").set("jwk", JsonSerialization.mapper.valueToTree(
+                JWKBuilder.create().ec(CRAFTED_HOLDER.keys().getPublic())));
+        return payload;
+    }
+
+    /** The issuer-signed JWT over {@code payload}, these disclosures in this order, bound by the holder for our nonce. */
+    private static String craftedPresentation(ObjectNode payload, List<String> disclosures) {
+        KeyWrapper key = new KeyWrapper();
+        key.setAlgorithm(Algorithm.ES256);
+        key.setType(KeyType.EC);
+        key.setPrivateKey(CRAFTING_ISSUER.keys().getPrivate());
+        key.setPublicKey(CRAFTING_ISSUER.keys().getPublic());
+        String signed = new JWSBuilder().type("dc+sd-jwt").jsonContent(payload).sign(new ECDSASignatureSignerContext(key));
+        return CRAFTED_HOLDER.bind(signed + "~" + String.join("~", disclosures) + "~", CLIENT_ID, NONCE, Instant.now());
+    }
+
+    private static void assertCraftedRejected(ObjectNode payload, List<String> disclosures, String reason) {
+        assertThatThrownBy(() -> CRAFTED_VERIFIER.verify(vpToken(craftedPresentation(payload, disclosures)), CLIENT_ID, NONCE))
+                .isInstanceOf(PresentationRejectedException.class).hasMessageContaining(reason);
+    }
+
+    private static String disclosure(String name, Object value) {
+        try {
+            return encodeDisclosure(JsonSerialization.writeValueAsString(List.of(UUID.randomUUID().toString(), name, value)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String digest(String disclosure) {
+        return SdJwtUtils.hashAndBase64EncodeNoPad(disclosure.getBytes(StandardCharsets.US_ASCII), "sha-256");
     }
 
     private static String vpToken(String presentation) {

@@ -1,9 +1,12 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.status;
 
 import com.sun.net.httpserver.HttpServer;
 import hu.ugyfelportal.dapsimulator.DevCertificates;
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException;
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException.Problem;
+import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.service.MapStore;
+import hu.ugyfelportal.keycloak.dap.service.StatusListSettings;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.junit.jupiter.api.AfterEach;

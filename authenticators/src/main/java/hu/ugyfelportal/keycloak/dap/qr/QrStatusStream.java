@@ -1,5 +1,7 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.qr;
 
+import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.transaction.DapTransactions;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -24,8 +26,10 @@ import java.util.Optional;
  * <li>{@code reload} (last): the phone answered, or the login is gone; loading the QR page shows what happened;</li>
  * <li>{@code replaced} (last): a newer stream for the same transaction took over (one held stream per login).</li>
  * </ul>
- * A busy node answers with only a reconnection delay and ends the stream; the browser's EventSource connects again
- * after it. While it is open the stream holds no worker thread, KeycloakSession, transaction or database
+ * A QR that has already run out when the stream opens is renewed at once, and the stream starts with {@code qr}.
+ * A stream the node cannot hold (its limit of held pages, or this browser's share of it) still gets that first word,
+ * {@code qr} or {@code wait}, and then ends with only the reconnection delay: the browser's EventSource connects again
+ * after it, so a page at capacity learns of its answer or its next QR at each reconnection. While it is open the stream holds no worker thread, KeycloakSession, transaction or database
  * connection (Keycloak closes the request's session as soon as a method returning a {@code Multi} returns): only
  * the connection and one entry in the node's {@link QrPageWaiters}. The next QR is made in a session of its own.
  */
@@ -55,26 +59,38 @@ public final class QrStatusStream implements QrPageWaiters.Page {
     public static Multi<OutboundSseEvent> open(KeycloakSession session, DapConfig config, QrPageWaiters waiters, Sse sse,
                                         Optional<AuthenticationSessionModel> found, String endpointUri) {
         long retryMillis = config.pollIntervalSeconds() * 1000L;
-        Optional<QrPageWaiters.Watch> watch = found.flatMap(DapTransactions::watch);
-        if (watch.isEmpty() || new DapTransactions(session, config, waiters).verdict(watch.get())
-                .filter(verdict -> verdict == QrPageWaiters.Verdict.RELOAD).isPresent()) {
+        Optional<QrPageWaiters.Watch> watched = found.flatMap(PageVerdicts::watch);
+        DapTransactions transactions = new DapTransactions(session, config, waiters::wake);
+        Optional<QrPageWaiters.Verdict> verdict = watched.flatMap(watch -> PageVerdicts.verdict(session.singleUseObjects(), watch));
+        if (watched.isEmpty() || verdict.filter(news -> news == QrPageWaiters.Verdict.RELOAD).isPresent()) {
             return reloadNow(sse, config.pollIntervalSeconds());
         }
         AuthenticationSessionModel authSession = found.get();
-        Login login = new Login(session.getKeycloakSessionFactory(), authSession.getRealm().getId(),
-                authSession.getParentSession().getId(), authSession.getClient().getId(), authSession.getTabId(),
-                config, waiters, endpointUri);
+        Optional<QrOffer> renewed = Optional.empty();
+        if (verdict.isPresent()) {
+            // Ran out unanswered: the next QR now, in this request's session, as the QR page itself would.
+            transactions.start(authSession);
+            renewed = Optional.of(QrOffer.of(config, endpointUri, authSession.getAuthNote(DapTransactions.NOTE_REQUEST)));
+        }
+        QrPageWaiters.Watch watch = PageVerdicts.watch(authSession).orElseThrow();
+        String browser = authSession.getParentSession().getId();
+        Login login = new Login(session.getKeycloakSessionFactory(), authSession.getRealm().getId(), browser,
+                authSession.getClient().getId(), authSession.getTabId(), config, waiters, endpointUri);
         Duration keepAlive = Duration.ofSeconds(config.statusHoldSeconds());
+        Optional<QrOffer> first = renewed;
         return Multi.createFrom().emitter(emitter -> {
             SseEvents events = new SseEvents(sse, emitter, retryMillis);
-            Optional<Runnable> leave = waiters.await(watch.get(), keepAlive, new QrStatusStream(events, login, watch.get()));
-            if (leave.isEmpty()) {
-                // This node already holds as many pages as it may: the page connects again after its pause.
-                events.reconnectLater();
-                return;
+            Optional<Runnable> leave = waiters.await(watch, browser, keepAlive, new QrStatusStream(events, login, watch));
+            leave.ifPresent(emitter::onTermination);
+            if (first.isPresent()) {
+                sendQr(events, first.get());
+            } else {
+                events.send(WAIT, Map.of(), false);
             }
-            emitter.onTermination(leave.get());
-            events.send(WAIT, Map.of(), false);
+            if (leave.isEmpty()) {
+                // Not held here (the node's or this browser's limit): the page connects again after its pause.
+                events.reconnectLater();
+            }
         });
     }
 
@@ -95,9 +111,12 @@ public final class QrStatusStream implements QrPageWaiters.Page {
         if (requestId.isEmpty()) {
             return Optional.empty();
         }
-        QrOffer next = QrOffer.of(login.config(), login.endpointUri(), requestId.get());
-        events.send(QR, Map.of("image", next.image(), "link", next.link()), false);
+        sendQr(events, QrOffer.of(login.config(), login.endpointUri(), requestId.get()));
         return Optional.of(watch);
+    }
+
+    private static void sendQr(SseEvents events, QrOffer next) {
+        events.send(QR, Map.of("image", next.image(), "link", next.link()), false);
     }
 
     @Override
@@ -130,8 +149,8 @@ public final class QrStatusStream implements QrPageWaiters.Page {
         if (authSession == null || !watch.transaction().equals(authSession.getAuthNote(DapTransactions.NOTE_TRANSACTION))) {
             return Optional.empty();
         }
-        new DapTransactions(session, login.config(), login.waitingPages()).start(authSession);
-        watch = DapTransactions.watch(authSession).orElseThrow();
+        new DapTransactions(session, login.config(), login.waitingPages()::wake).start(authSession);
+        watch = PageVerdicts.watch(authSession).orElseThrow();
         return Optional.of(authSession.getAuthNote(DapTransactions.NOTE_REQUEST));
     }
 }

@@ -1,7 +1,12 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.transaction;
 
 import hu.ugyfelportal.keycloak.dap.protocol.ResponseMode;
+import hu.ugyfelportal.keycloak.dap.qr.PageVerdicts;
+import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.service.MapStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -15,8 +20,9 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What {@link DapTransactions} reads back from Keycloak's stores when an older version wrote it in another form (an
- * upgrade with logins under way): as good as missing, never a server error.
+ * What {@link DapTransactions} keeps in Keycloak's stores and for how long, on Keycloak's clock moved by the test; and
+ * what it reads back when an older version wrote it in another form (an upgrade with logins under way): as good as
+ * missing, never a server error.
  */
 class DapTransactionsTest {
 
@@ -25,6 +31,38 @@ class DapTransactionsTest {
     private final AuthenticationSessionModel authSession = authSession(notes);
     private final DapTransactions transactions = new DapTransactions(session(new MapStore(stored)),
             DapConfig.from(Map.of()), null);
+
+    @AfterEach
+    void resetTheClock() {
+        Time.setOffset(0);
+    }
+
+    @Test
+    void aFetchedButUnansweredTransactionRunsOutWithTheQrLifetimePlusTheKeyBindingAge() {
+        DapConfig config = DapConfig.from(Map.of());
+        transactions.start(authSession);
+        String transaction = notes.get(DapTransactions.NOTE_TRANSACTION);
+        String keyId = transactions.fetchRequest(notes.get(DapTransactions.NOTE_REQUEST), ResponseMode.DIRECT_POST_JWT,
+                List.of("A128GCM")).orElseThrow().encryptionKey().keyId();
+
+        Time.setOffset(config.requestLifetimeSeconds() + config.keyBindingMaxAgeSeconds() - 1);
+        assertThat(transactions.isExpired(authSession)).as("the phone may still be approving").isFalse();
+
+        Time.setOffset(config.requestLifetimeSeconds() + config.keyBindingMaxAgeSeconds());
+        assertThat(transactions.isExpired(authSession)).as("the page gets a new QR").isTrue();
+        assertThat(transactions.takeTransaction(transaction)).as("gone from the store, private key included").isEmpty();
+        assertThat(transactions.takeTransactionByKeyId(keyId)).isEmpty();
+    }
+
+    @Test
+    void aRequestFetchedAfterItsTransactionRanOutFindsNothing() {
+        transactions.start(authSession);
+        DapConfig config = DapConfig.from(Map.of());
+        Time.setOffset(config.requestLifetimeSeconds() + config.keyBindingMaxAgeSeconds());
+
+        assertThat(transactions.fetchRequest(notes.get(DapTransactions.NOTE_REQUEST), ResponseMode.DIRECT_POST, List.of()))
+                .isEmpty();
+    }
 
     @Test
     void aFetchedTransactionIsAnsweredOnceWhileItsNotesCanBeRead() {
@@ -63,12 +101,12 @@ class DapTransactionsTest {
     void aQrWhoseExpiryCannotBeReadCountsAsRunOutAndIsWatchedByNoPage() {
         transactions.start(authSession);
         assertThat(transactions.isExpired(authSession)).isFalse();
-        assertThat(DapTransactions.watch(authSession)).isPresent();
+        assertThat(PageVerdicts.watch(authSession)).isPresent();
 
         notes.put(DapTransactions.NOTE_EXPIRES, "2026-12-01T14:00:00Z");
 
         assertThat(transactions.isExpired(authSession)).as("the page then gets a new QR").isTrue();
-        assertThat(DapTransactions.watch(authSession)).isEmpty();
+        assertThat(PageVerdicts.watch(authSession)).isEmpty();
     }
 
     private void rewrite(Predicate<String> keys, String note, String olderValue) {

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.qr;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;

@@ -1,6 +1,7 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.qr;
 
 import hu.ugyfelportal.keycloak.dap.protocol.WalletInvocation;
+import hu.ugyfelportal.keycloak.dap.service.DapConfig;
 
 /**
  * One QR as the page shows it: the wallet link (request by reference) and the same link drawn as a QR image.

@@ -1,8 +1,8 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.qr;
 
+import hu.ugyfelportal.keycloak.dap.service.DapClock;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The QR pages whose status stream this node holds open until the page should reload. Only the open streams are
@@ -24,8 +26,11 @@ import java.util.concurrent.Executor;
  * another node, a QR that ran out and gets its successor), and a page whose keep-alive is due gets one, so that no
  * proxy's idle timeout cuts the connection.</li>
  * </ul>
- * One stream per transaction: a newer stream for the same transaction replaces the held one at once, so that one
- * browser cannot take every place. At most {@code capacity} pages wait at once; above that {@link #await} refuses.
+ * One stream per transaction: a newer stream for the same transaction replaces the held one at once; and at most
+ * {@link #PAGES_PER_BROWSER} per browser (root authentication session), so that one browser cannot take every place
+ * with new tabs. At most {@code capacity} pages wait at once; above that, or above the browser's share,
+ * {@link #await} refuses. A page that throws when told something is let go (its connection is broken); a sweep that
+ * fails is logged and the next one runs.
  */
 public final class QrPageWaiters {
 
@@ -58,14 +63,19 @@ public final class QrPageWaiters {
         void end();
     }
 
+    /** The QR pages one browser may hold open at once: a few tabs of its own, never the node's places. */
+    public static final int PAGES_PER_BROWSER = 3;
+
     private static final class Waiter {
         private final Page page;
+        private final String browser;
         private final Duration keepAlive;
         private Watch watch;
         private Instant nextKeepAlive;
 
-        private Waiter(Page page, Watch watch, Duration keepAlive, Instant now) {
+        private Waiter(Page page, String browser, Watch watch, Duration keepAlive, Instant now) {
             this.page = page;
+            this.browser = browser;
             this.watch = watch;
             this.keepAlive = keepAlive;
             this.nextKeepAlive = now.plus(keepAlive);
@@ -76,7 +86,7 @@ public final class QrPageWaiters {
 
     private final int capacity;
     private final Store store;
-    private final Clock clock;
+    private final Supplier<Instant> clock;
     private final Executor checks;
     private final ConcurrentMap<String, Waiter> byTransaction = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -85,7 +95,8 @@ public final class QrPageWaiters {
      * @param checks where {@link #wake} reads the stores and where the sweep runs: one thread, so that a page is
      *               never told two things at once, and not the wallet's request thread, which has its own response
      */
-    public QrPageWaiters(int capacity, Store store, Clock clock, Executor checks) {
+    /** @param clock the time now: Keycloak's ({@link DapClock}) on a server */
+    public QrPageWaiters(int capacity, Store store, Supplier<Instant> clock, Executor checks) {
         this.capacity = capacity;
         this.store = store;
         this.clock = clock;
@@ -95,10 +106,12 @@ public final class QrPageWaiters {
     /**
      * Holds a page until it should reload, sending a keep-alive every {@code keepAlive} and a new QR whenever its QR
      * runs out. A stream already held for the same transaction is told {@link Page#replaced} and let go. Returns what
-     * the caller runs when the browser goes away; empty when this node already holds {@code capacity} pages or is
-     * shutting down.
+     * the caller runs when the browser goes away; empty when this node already holds {@code capacity} pages, or
+     * {@link #PAGES_PER_BROWSER} of this browser's, or is shutting down.
+     *
+     * @param browser the browser's root authentication session id
      */
-    synchronized Optional<Runnable> await(Watch watch, Duration keepAlive, Page page) {
+    synchronized Optional<Runnable> await(Watch watch, String browser, Duration keepAlive, Page page) {
         if (closed) {
             return Optional.empty();
         }
@@ -107,42 +120,68 @@ public final class QrPageWaiters {
             LOG.debugf("DÁP QR pages: %d already waiting on this node, answering at once", capacity);
             return Optional.empty();
         }
-        Waiter waiter = new Waiter(page, watch, keepAlive, clock.instant());
+        if (older == null && heldFor(browser) >= PAGES_PER_BROWSER) {
+            LOG.debugf("DÁP QR pages: one browser already holds %d, answering at once", PAGES_PER_BROWSER);
+            return Optional.empty();
+        }
+        Waiter waiter = new Waiter(page, browser, watch, keepAlive, clock.get());
         byTransaction.put(watch.transaction(), waiter);
         if (older != null) {
-            older.page.replaced();
+            tell(older, Page::replaced, "replaced");
         }
         return Optional.of(() -> forget(waiter));
     }
 
+    private long heldFor(String browser) {
+        return byTransaction.values().stream().filter(waiter -> waiter.browser.equals(browser)).count();
+    }
+
     /** A wallet's answer for this transaction was saved (and committed) on this node: its page need not wait. */
-    void wake(String transaction) {
+    public void wake(String transaction) {
         checks.execute(() -> {
             Waiter waiter = byTransaction.get(transaction);
             if (waiter != null) {
-                check(List.of(waiter), clock.instant());
+                check(List.of(waiter), clock.get());
             }
         });
     }
 
-    /** Sends the keep-alives that are due, then checks every held page in one read of the stores. */
+    /**
+     * Sends the keep-alives that are due, then checks every held page in one read of the stores. Never throws: it
+     * runs under {@code scheduleWithFixedDelay}, which would stop sweeping on this node for good after one exception.
+     */
     public void sweep() {
-        Instant now = clock.instant();
-        List<Waiter> held = new ArrayList<>(byTransaction.values());
-        for (Waiter waiter : held) {
-            if (!now.isBefore(waiter.nextKeepAlive)) {
-                waiter.nextKeepAlive = now.plus(waiter.keepAlive);
-                waiter.page.keepAlive();
+        try {
+            Instant now = clock.get();
+            List<Waiter> held = new ArrayList<>(byTransaction.values());
+            for (Waiter waiter : held) {
+                if (!now.isBefore(waiter.nextKeepAlive)) {
+                    waiter.nextKeepAlive = now.plus(waiter.keepAlive);
+                    tell(waiter, Page::keepAlive, "a keep-alive");
+                }
             }
+            check(held, now);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "A sweep of the waiting DÁP QR pages failed; the next one runs as usual");
         }
-        check(held, now);
     }
 
     /** Server shutdown: every held stream ends, so that its page connects again (another node, or after its pause). */
     public synchronized void close() {
         closed = true;
-        byTransaction.values().forEach(waiter -> waiter.page.end());
+        List<Waiter> held = List.copyOf(byTransaction.values());
         byTransaction.clear();
+        held.forEach(waiter -> tell(waiter, Page::end, "the end"));
+    }
+
+    /** One word to one page; a page that cannot take it (a broken connection) is let go, logged once with the cause. */
+    private void tell(Waiter waiter, Consumer<Page> word, String what) {
+        try {
+            word.accept(waiter.page);
+        } catch (RuntimeException e) {
+            forget(waiter);
+            LOG.warnf(e, "A waiting DÁP QR page could not be sent %s; it is let go and connects again", what);
+        }
     }
 
     private void check(List<Waiter> waiters, Instant now) {
@@ -161,7 +200,7 @@ public final class QrPageWaiters {
             Verdict verdict = verdicts.get(waiter.watch.transaction());
             if (verdict == Verdict.RELOAD) {
                 if (forget(waiter)) {
-                    waiter.page.reload();
+                    tell(waiter, Page::reload, "reload");
                 }
             } else if (verdict == Verdict.RENEW) {
                 renew(waiter);
@@ -188,7 +227,7 @@ public final class QrPageWaiters {
                 return;
             }
         }
-        waiter.page.reload();
+        tell(waiter, Page::reload, "reload");
     }
 
     /** True when this call let the waiter go (and so may tell it its last word). */

@@ -1,9 +1,10 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.status;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException;
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException.Problem;
+import hu.ugyfelportal.keycloak.dap.service.StatusListSettings;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,8 @@ class StatusListFetcherTest {
 
     private static final String TOKEN = "eyJ0eXAiOiJzdGF0dXNsaXN0K2p3dCJ9.e30.c2ln";
     private static final StatusListSettings DEV = settings(true);
+    /** The first hop of a redirect chain that answers late, with most of a two-second fetch timeout gone. */
+    private static final Duration SLOW_HOP = Duration.ofMillis(1500);
 
     private final CloseableHttpClient http = HttpClients.createDefault();
     private final AtomicReference<String> accept = new AtomicReference<>();
@@ -54,6 +57,14 @@ class StatusListFetcherTest {
                 Thread.currentThread().interrupt();
             }
             answer(exchange, 200, TOKEN);
+        });
+        server.createContext("/slowly-moved", exchange -> {
+            try {
+                Thread.sleep(SLOW_HOP.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            redirect(exchange, "/hang");
         });
         server.start();
     }
@@ -97,6 +108,17 @@ class StatusListFetcherTest {
 
         assertProblem(() -> new StatusListFetcher(http, DEV).fetch(url("/hang")), Problem.LIST_UNAVAILABLE, "Timeout");
         assertThat(Duration.between(started, Instant.now())).isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
+    }
+
+    @Test
+    void theRedirectsOfAFetchShareOneDeadline() {
+        StatusListSettings twoSeconds = new StatusListSettings(StatusListSettings.FailurePolicy.REFUSE, 0, 0, 2, true);
+        long started = System.nanoTime();
+
+        assertProblem(() -> new StatusListFetcher(http, twoSeconds).fetch(url("/slowly-moved")), Problem.LIST_UNAVAILABLE,
+                "not fetched");
+        // With full timeouts per hop the hanging second hop alone would take two seconds more.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3000));
     }
 
     @Test

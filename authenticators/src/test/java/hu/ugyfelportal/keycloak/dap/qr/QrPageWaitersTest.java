@@ -1,12 +1,9 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.qr;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,9 +25,9 @@ class QrPageWaitersTest {
     private final Set<String> ranOut = new HashSet<>();
     private final List<Collection<QrPageWaiters.Watch>> reads = new ArrayList<>();
     private boolean unreadable;
-    private final MovingClock clock = new MovingClock();
+    private Instant now = START;
     private final List<Runnable> queuedChecks = new ArrayList<>();
-    private final QrPageWaiters waiters = new QrPageWaiters(3, this::read, clock, queuedChecks::add);
+    private final QrPageWaiters waiters = new QrPageWaiters(3, this::read, () -> now, queuedChecks::add);
 
     @Test
     void aPageWaitsUntilItsTransactionIsAnsweredAndIsWokenWhenTheAnswerIsSavedOnThisNode() {
@@ -136,19 +133,68 @@ class QrPageWaitersTest {
         hold("t2");
         hold("t3");
 
-        assertThat(waiters.await(watch("t4"), KEEP_ALIVE, new FakePage())).isEmpty();
-        assertThat(waiters.await(watch("t3"), KEEP_ALIVE, new FakePage())).as("a newer stream of a held transaction")
+        assertThat(waiters.await(watch("t4"), "browser-t4", KEEP_ALIVE, new FakePage())).isEmpty();
+        assertThat(waiters.await(watch("t3"), "browser-t3", KEEP_ALIVE, new FakePage())).as("a newer stream of a held transaction")
                 .isPresent();
 
         answered.add("t1");
         waiters.sweep();
-        assertThat(waiters.await(watch("t4"), KEEP_ALIVE, new FakePage())).isPresent();
+        assertThat(waiters.await(watch("t4"), "browser-t4", KEEP_ALIVE, new FakePage())).isPresent();
+    }
+
+    @Test
+    void oneBrowserHoldsOnlyItsShareOfPlacesHoweverManyTabsItOpens() {
+        QrPageWaiters roomy = new QrPageWaiters(100, this::read, () -> now, queuedChecks::add);
+        for (int tab = 0; tab < QrPageWaiters.PAGES_PER_BROWSER; tab++) {
+            assertThat(roomy.await(watch("tab" + tab), "greedy", KEEP_ALIVE, new FakePage())).isPresent();
+        }
+
+        assertThat(roomy.await(watch("one-more-tab"), "greedy", KEEP_ALIVE, new FakePage())).isEmpty();
+        assertThat(roomy.await(watch("tab0"), "greedy", KEEP_ALIVE, new FakePage())).as("a newer stream of a held tab")
+                .isPresent();
+        assertThat(roomy.await(watch("other"), "another browser", KEEP_ALIVE, new FakePage())).isPresent();
+    }
+
+    @Test
+    void aPageThatThrowsIsLetGoAndTheOthersStillGetTheirKeepAliveNewQrAndReload() {
+        FakePage broken = hold("t1");
+        broken.failing = true;
+        FakePage renewed = hold("t2");
+        renewed.next = Optional.of(watch("t2-next"));
+        FakePage answered = hold("t3");
+
+        later(KEEP_ALIVE);
+        ranOut.add("t2");
+        this.answered.add("t3");
+        waiters.sweep();
+
+        assertThat(renewed.told).containsExactly("wait", "qr");
+        assertThat(answered.told).containsExactly("wait", "reload");
+        assertThat(held()).as("the broken page is let go").containsExactly("t2-next");
+
+        this.answered.add("t2-next");
+        waiters.sweep();
+        assertThat(renewed.told).as("sweeping goes on").containsExactly("wait", "qr", "reload");
+    }
+
+    @Test
+    void aSweepThatFailsAsAWholeDoesNotThrowSoTheNextOneRuns() {
+        FakePage page = hold("t1");
+        QrPageWaiters clockless = new QrPageWaiters(3, this::read, () -> {
+            throw new IllegalStateException("no time");
+        }, queuedChecks::add);
+
+        clockless.sweep();
+
+        answered.add("t1");
+        waiters.sweep();
+        assertThat(page.told).containsExactly("reload");
     }
 
     @Test
     void aBrowserThatGoesAwayFreesItsPlaceAtOnce() {
         FakePage page = new FakePage();
-        Runnable leave = waiters.await(watch("t1"), KEEP_ALIVE, page).orElseThrow();
+        Runnable leave = waiters.await(watch("t1"), "browser-t1", KEEP_ALIVE, page).orElseThrow();
 
         leave.run();
 
@@ -182,7 +228,7 @@ class QrPageWaitersTest {
         assertThat(first.told).containsExactly("end");
         assertThat(second.told).containsExactly("end");
         assertThat(held()).isEmpty();
-        assertThat(waiters.await(watch("t3"), KEEP_ALIVE, new FakePage())).isEmpty();
+        assertThat(waiters.await(watch("t3"), "browser-t3", KEEP_ALIVE, new FakePage())).isEmpty();
     }
 
     /** The transactions this node holds pages for, as the code itself sees them: what one sweep reads from the stores. */
@@ -193,9 +239,14 @@ class QrPageWaitersTest {
                 : reads.get(reads.size() - 1).stream().map(QrPageWaiters.Watch::transaction).toList();
     }
 
+    /** A page of its own browser. */
     private FakePage hold(String transaction) {
+        return hold(transaction, "browser-" + transaction);
+    }
+
+    private FakePage hold(String transaction, String browser) {
         FakePage page = new FakePage();
-        waiters.await(watch(transaction), KEEP_ALIVE, page).orElseThrow();
+        waiters.await(watch(transaction), browser, KEEP_ALIVE, page).orElseThrow();
         return page;
     }
 
@@ -222,17 +273,26 @@ class QrPageWaitersTest {
     }
 
     private void later(Duration duration) {
-        clock.now = clock.now.plus(duration);
+        now = now.plus(duration);
     }
 
     /** A status stream: what it was told, in order ("qr?" for a renewal that found no login). */
     private static final class FakePage implements QrPageWaiters.Page {
         private final List<String> told = new ArrayList<>();
         private Optional<QrPageWaiters.Watch> next = Optional.empty();
+        /** A broken connection: every word fails. */
+        private boolean failing;
 
         @Override
         public void keepAlive() {
-            told.add("wait");
+            say("wait");
+        }
+
+        private void say(String word) {
+            if (failing) {
+                throw new IllegalStateException("connection closed");
+            }
+            told.add(word);
         }
 
         @Override
@@ -243,7 +303,7 @@ class QrPageWaitersTest {
 
         @Override
         public void reload() {
-            told.add("reload");
+            say("reload");
         }
 
         @Override
@@ -254,25 +314,6 @@ class QrPageWaitersTest {
         @Override
         public void end() {
             told.add("end");
-        }
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 

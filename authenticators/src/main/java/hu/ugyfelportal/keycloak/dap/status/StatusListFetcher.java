@@ -1,8 +1,9 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.status;
 
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException;
 import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException.Problem;
 import hu.ugyfelportal.keycloak.dap.protocol.StatusListToken;
+import hu.ugyfelportal.keycloak.dap.service.StatusListSettings;
 import org.apache.http.Header;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpHeaders;
@@ -19,13 +20,12 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 
 /**
  * Fetches a status list token (draft-ietf-oauth-status-list §8.1) with Keycloak's outgoing HTTP client, so the
- * server's truststore and proxy settings apply: a GET asking for {@code application/statuslist+jwt}, with connect and
- * read timeouts and a total deadline, a bounded body, and a few redirects followed. Only https, unless the settings
+ * server's truststore and proxy settings apply: a GET asking for {@code application/statuslist+jwt}, a bounded body,
+ * and a few redirects followed, all within one deadline: each hop's connect and read timeouts are the time left. Only https, unless the settings
  * allow plain http to a loopback address (development).
  */
 final class StatusListFetcher {
@@ -44,13 +44,14 @@ final class StatusListFetcher {
      *                            an HTTP error); {@link Problem#LIST_INVALID} for a URI we do not fetch or an oversized body
      */
     String fetch(String uri) throws PidStatusException {
-        Instant deadline = Instant.now().plusSeconds(settings.fetchTimeoutSeconds());
+        // Elapsed time, not a time of day: the monotonic clock, which no moved Keycloak clock changes.
+        long deadline = System.nanoTime() + Duration.ofSeconds(settings.fetchTimeoutSeconds()).toNanos();
         URI current = URI.create(uri);
         for (int redirects = 0; ; redirects++) {
             requireFetchable(current);
             HttpGet get = new HttpGet(current);
             get.setHeader(HttpHeaders.ACCEPT, StatusListToken.MEDIA_TYPE);
-            get.setConfig(timeouts());
+            get.setConfig(timeouts(millisLeft(deadline)));
             try (CloseableHttpResponse response = http.execute(get)) {
                 int status = response.getStatusLine().getStatusCode();
                 Header location = response.getFirstHeader(HttpHeaders.LOCATION);
@@ -71,13 +72,21 @@ final class StatusListFetcher {
         }
     }
 
-    private RequestConfig timeouts() {
-        int millis = (int) Duration.ofSeconds(settings.fetchTimeoutSeconds()).toMillis();
+    /** The time left before the deadline; none left is a timeout (a 0 would mean no timeout to Apache's client). */
+    private static int millisLeft(long deadline) throws PidStatusException {
+        long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+        if (left <= 0) {
+            throw timedOut();
+        }
+        return (int) left;
+    }
+
+    private static RequestConfig timeouts(int millis) {
         return RequestConfig.custom().setConnectTimeout(millis).setSocketTimeout(millis)
                 .setConnectionRequestTimeout(millis).setRedirectsEnabled(false).build();
     }
 
-    private static String body(HttpEntity entity, Instant deadline) throws IOException, PidStatusException {
+    private static String body(HttpEntity entity, long deadline) throws IOException, PidStatusException {
         if (entity == null) {
             throw unavailable("empty answer");
         }
@@ -91,8 +100,8 @@ final class StatusListFetcher {
                 if (out.size() + count > StatusListSettings.MAX_TOKEN_BYTES) {
                     throw tooLarge();
                 }
-                if (Instant.now().isAfter(deadline)) {
-                    throw unavailable("answer not complete within the fetch timeout");
+                if (System.nanoTime() - deadline > 0) {
+                    throw timedOut();
                 }
                 out.write(buffer, 0, count);
             }
@@ -126,6 +135,10 @@ final class StatusListFetcher {
 
     private static PidStatusException unavailable(String reason) {
         return new PidStatusException(Problem.LIST_UNAVAILABLE, "status list not fetched: " + reason);
+    }
+
+    private static PidStatusException timedOut() {
+        return unavailable("answer not complete within the fetch timeout");
     }
 
     private static PidStatusException tooLarge() {

@@ -1,4 +1,4 @@
-package hu.ugyfelportal.keycloak.dap.service;
+package hu.ugyfelportal.keycloak.dap.status;
 
 import hu.ugyfelportal.keycloak.common.StoredNotes;
 import hu.ugyfelportal.keycloak.dap.protocol.IssuerTrust;
@@ -7,15 +7,14 @@ import hu.ugyfelportal.keycloak.dap.protocol.PidStatusException.Problem;
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 import hu.ugyfelportal.keycloak.dap.protocol.StatusListToken;
 import hu.ugyfelportal.keycloak.dap.protocol.StatusReference;
+import hu.ugyfelportal.keycloak.dap.service.DapClock;
+import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.service.StatusListSettings;
 import org.jboss.logging.Logger;
-import org.keycloak.common.util.Base64Url;
 import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +34,11 @@ public final class PidStatusCheck {
     private static final String KEY = "dap.statuslist.";
     private static final String TOKEN = "token";
     private static final String FETCHED_AT = "fetchedAt";
+    /**
+     * This node's verified copies: a memo of what the store holds, not login state (any node verifies for itself).
+     * A few lists per issuer are in use at once; each is at most {@link StatusListSettings#MAX_LIST_BYTES} inflated.
+     */
+    private static final VerifiedStatusLists NODE_COPIES = new VerifiedStatusLists(16);
 
     private final DapConfig config;
     private final IssuerTrust trust;
@@ -61,7 +65,7 @@ public final class PidStatusCheck {
      * @throws PresentationRejectedException a {@code status} claim we cannot read
      */
     public void check(Map<String, Object> claims) throws PresentationRejectedException {
-        check(claims, Instant.now());
+        check(claims, DapClock.now());
     }
 
     void check(Map<String, Object> claims, Instant now) throws PresentationRejectedException {
@@ -74,7 +78,7 @@ public final class PidStatusCheck {
     }
 
     private StatusListToken token(StatusReference reference, String issuer, Instant now) throws PidStatusException {
-        String key = KEY + sha256(reference.uri());
+        String key = KEY + VerifiedStatusLists.sha256(reference.uri());
         Map<String, String> stored = store.get(key);
         // An entry this version cannot read (left by an older one) is as good as none.
         Optional<Instant> fetchedAt = Optional.ofNullable(stored)
@@ -124,10 +128,12 @@ public final class PidStatusCheck {
         }
     }
 
+    /** Verified and inflated once per copy on this node ({@link VerifiedStatusLists}). */
     private StatusListToken verify(String token, StatusReference reference, String issuer, Instant now)
             throws PidStatusException {
-        return StatusListToken.verify(token, reference, issuer, trust, now,
-                config.clockSkewSeconds(), StatusListSettings.MAX_LIST_BYTES);
+        return NODE_COPIES.verified(token, reference, issuer, trust, now, config.clockSkewSeconds(),
+                () -> StatusListToken.verify(token, reference, issuer, trust, now, config.clockSkewSeconds(),
+                        StatusListSettings.MAX_LIST_BYTES));
     }
 
     /** The list's ttl bounded by the setting; past its exp a copy no longer verifies, so it is not used either. */
@@ -138,13 +144,5 @@ public final class PidStatusCheck {
     private boolean withinGrace(Instant fetchedAt, Instant now) {
         return settings.failurePolicy() == StatusListSettings.FailurePolicy.LAST_GOOD_COPY
                 && now.isBefore(fetchedAt.plusSeconds(settings.graceSeconds()));
-    }
-
-    private static String sha256(String uri) {
-        try {
-            return Base64Url.encode(MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
