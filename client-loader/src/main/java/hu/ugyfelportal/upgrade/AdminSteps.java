@@ -27,6 +27,11 @@ final class AdminSteps {
         this.dryRun = dryRun;
     }
 
+    /** A dry run on the same server with another mode and a report of its own, to measure differences. */
+    AdminSteps withMode(FileComparison.Mode mode) {
+        return new AdminSteps(admin, comparison.withMode(mode), true);
+    }
+
     FileComparison comparison() {
         return comparison;
     }

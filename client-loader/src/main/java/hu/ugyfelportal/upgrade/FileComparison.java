@@ -13,7 +13,8 @@ import java.util.Set;
  * Compares a piece of the realm file three ways, as a package manager treats a changed configuration file: the base
  * (the realm file this realm was last brought to), the new realm file, and the server. Only what the release changed
  * between base and file reaches the server; what the operator changed or added stays; where both changed the same
- * value it is a conflict, reported with both values, and the server's value stays. Only what the file names is
+ * value it is a conflict, reported with both values, and the server's value stays; a value the base did not name was
+ * Keycloak's default and is set as the file has it (the report shows the earlier one). Only what the file names is
  * compared: the server adds ids and defaults the file leaves out. Lists of named things (user-profile attributes)
  * are matched by name, lists of plain values are sets. A value holding a placeholder is the server's business once
  * the server has one.
@@ -39,6 +40,10 @@ final class FileComparison {
     FileComparison(Placeholders placeholders, Mode mode) {
         this.placeholders = placeholders;
         this.mode = mode;
+    }
+
+    FileComparison withMode(Mode other) {
+        return new FileComparison(new Placeholders(placeholders, false), other);
     }
 
     Mode mode() {
@@ -134,15 +139,21 @@ final class FileComparison {
             changes.add(path + ": " + shown(server) + " -> " + shown(file) + " (--force-file-values)");
             return wanted;
         }
-        if (baseKnown ? text(base).equals(text(server)) : text(server).isEmpty()) {
+        if (!baseKnown) {
+            // The earlier file left it to Keycloak's default; the release sets it, as an import of the file would.
+            changes.add(path + ": " + shown(server) + " -> " + shown(file)
+                    + (text(server).isEmpty() ? "" : " (newly set by the realm file)"));
+            return wanted;
+        }
+        if (text(base).equals(text(server))) {
             changes.add(path + ": " + shown(server) + " -> " + shown(file));
             return wanted;
         }
-        if (baseKnown && text(base).equals(text(file))) {
+        if (text(base).equals(text(file))) {
             return server;
         }
-        conflicts.add(path + ": the realm file " + (baseKnown ? "changed " + shown(base) + " -> " + shown(file)
-                : "now sets " + shown(file)) + ", this realm has " + shown(server) + "; kept " + shown(server));
+        conflicts.add(path + ": the realm file changed " + shown(base) + " -> " + shown(file) + ", this realm has "
+                + shown(server) + "; kept " + shown(server));
         return server;
     }
 

@@ -27,6 +27,11 @@ public final class Placeholders {
         this.overwriteServer = overwriteServer;
     }
 
+    /** The same environment, overwriting or keeping the server's values as told. */
+    Placeholders(Placeholders other, boolean overwriteServer) {
+        this(other.environment, overwriteServer);
+    }
+
     static boolean in(Object value) {
         return value instanceof String text && PLACEHOLDER.matcher(text).find();
     }

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -21,7 +23,8 @@ import java.util.zip.GZIPOutputStream;
  * attributes in REALM_ATTRIBUTE.VALUE, an NCLOB since its 13.0.0 changelog, so one attribute holds it). The copy is
  * of the file as written, placeholders and all, so it carries no installation's secret. A realm without the copy was
  * imported before the upgrade remembered anything: it is taken as brought to the file of the version it records (from
- * the file's own version attribute at import), else to the oldest realm file this command ships.
+ * the file's own version attribute at import), else to the earlier realm file this command ships that is closest to
+ * it.
  */
 final class RealmFileHistory {
 
@@ -40,28 +43,46 @@ final class RealmFileHistory {
     private RealmFileHistory() {
     }
 
-    static Base baseOf(Map<?, ?> realmAttributes, Map<String, Object> newFile) {
+    /**
+     * The base the realm records: its remembered copy, else the file of the version it was imported from when this
+     * command knows it; empty when the realm records neither (see {@link #closest}).
+     */
+    static Optional<Base> recorded(Map<?, ?> realmAttributes, Map<String, Object> newFile) {
         Object copy = realmAttributes.get(COPY_ATTRIBUTE);
         Object recorded = realmAttributes.get(VERSION_ATTRIBUTE);
         if (copy != null) {
-            return new Base(parse(decode(String.valueOf(copy))), "Base: realm file " + recorded
-                    + ", which this realm was last brought to (its copy is kept in the realm).");
+            return Optional.of(new Base(parse(decode(String.valueOf(copy))), "Base: realm file " + recorded
+                    + ", which this realm was last brought to (its copy is kept in the realm)."));
         }
-        String oldest = SHIPPED_VERSIONS.get(0);
-        if (recorded == null) {
-            return new Base(shipped(oldest), "Base: the realm records no realm file (imported before the upgrade"
-                    + " remembered one), so it is taken as brought to the oldest known realm file, " + oldest + ".");
+        if (recorded != null && recorded.equals(version(newFile))) {
+            return Optional.of(new Base(newFile, "Base: realm file " + recorded + ", which the realm was imported"
+                    + " from (the same version as the file given)."));
         }
-        if (recorded.equals(version(newFile))) {
-            return new Base(newFile, "Base: realm file " + recorded + ", which the realm was imported from (the same"
-                    + " version as the file given).");
+        if (recorded != null && SHIPPED_VERSIONS.contains(String.valueOf(recorded))) {
+            return Optional.of(new Base(shipped(String.valueOf(recorded)), "Base: realm file " + recorded
+                    + ", which the realm was imported from."));
         }
-        if (SHIPPED_VERSIONS.contains(String.valueOf(recorded))) {
-            return new Base(shipped(String.valueOf(recorded)), "Base: realm file " + recorded
-                    + ", which the realm was imported from.");
+        return Optional.empty();
+    }
+
+    /**
+     * For a realm imported before the upgrade remembered its file: the shipped file it is closest to (the fewest
+     * values that differ; the newer one of equals), which the report names with the counts.
+     */
+    static Base closest(Map<?, ?> realmAttributes, Map<String, Integer> differencesByVersion) {
+        String chosen = null;
+        for (String version : SHIPPED_VERSIONS) {
+            if (chosen == null || differencesByVersion.get(version) <= differencesByVersion.get(chosen)) {
+                chosen = version;
+            }
         }
-        return new Base(shipped(oldest), "Base: the realm records realm file " + recorded + ", which this command"
-                + " does not know, so it is taken as brought to the oldest known realm file, " + oldest + ".");
+        Object recorded = realmAttributes.get(VERSION_ATTRIBUTE);
+        String counts = SHIPPED_VERSIONS.stream().map(version -> version + ": " + differencesByVersion.get(version))
+                .collect(Collectors.joining(", "));
+        return new Base(shipped(chosen), "Base: the realm records " + (recorded == null ? "no realm file (imported"
+                + " before the upgrade remembered one)" : "realm file " + recorded + ", which this command does not"
+                + " know") + "; it is taken as brought to the known realm file closest to it, " + chosen
+                + " (values that differ, " + counts + ").");
     }
 
     static String version(Map<String, Object> file) {

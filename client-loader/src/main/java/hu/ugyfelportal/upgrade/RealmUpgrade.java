@@ -44,7 +44,11 @@ final class RealmUpgrade {
     private final AdminSteps steps;
 
     RealmUpgrade(KeycloakAdmin admin, Placeholders placeholders, FileComparison.Mode mode, boolean dryRun) {
-        this.steps = new AdminSteps(admin, new FileComparison(placeholders, mode), dryRun);
+        this(new AdminSteps(admin, new FileComparison(placeholders, mode), dryRun));
+    }
+
+    private RealmUpgrade(AdminSteps steps) {
+        this.steps = steps;
     }
 
     /**
@@ -54,23 +58,39 @@ final class RealmUpgrade {
     UpgradeReport upgrade(Map<String, Object> realmFile, String realmFileText) {
         Map<String, Object> server = steps.object("").orElseThrow();
         Map<?, ?> attributes = server.get("attributes") instanceof Map<?, ?> map ? map : Map.of();
-        RealmFileHistory.Base base = RealmFileHistory.baseOf(attributes, realmFile);
+        RealmFileHistory.Base base = RealmFileHistory.recorded(attributes, realmFile).orElseGet(() -> {
+            Map<String, Integer> differences = new LinkedHashMap<>();
+            RealmFileHistory.SHIPPED_VERSIONS.forEach(version -> differences.put(version,
+                    differencesFrom(RealmFileHistory.shipped(version))));
+            return RealmFileHistory.closest(attributes, differences);
+        });
         steps.report().base(base.sentence());
-        Map<String, Object> old = base.file();
         try {
-            clientScopes(old, realmFile);
-            new FlowUpgrade(steps).upgrade(old, realmFile);
-            identityProviders(old, realmFile);
-            userProfile(old, realmFile);
-            clients(old, realmFile);
-            localizationTexts(old, realmFile);
-            realmSettings(old, realmFile);
+            sections(base.file(), realmFile);
             remember(realmFile, realmFileText);
         } catch (AdminSteps.Stopped stopped) {
             // The report holds the refused change; nothing after it was tried.
         }
         new Secrets(steps).brokenOnServer(realmFile).forEach(steps.report()::problem);
         return steps.report();
+    }
+
+    private void sections(Map<String, Object> base, Map<String, Object> realmFile) {
+        clientScopes(base, realmFile);
+        new FlowUpgrade(steps).upgrade(base, realmFile);
+        identityProviders(base, realmFile);
+        userProfile(base, realmFile);
+        clients(base, realmFile);
+        localizationTexts(base, realmFile);
+        realmSettings(base, realmFile);
+    }
+
+    /** How many values of the server differ from a realm file: a dry run that would force the file's values. */
+    private int differencesFrom(Map<String, Object> realmFile) {
+        RealmUpgrade measure = new RealmUpgrade(steps.withMode(new FileComparison.Mode(true, false)));
+        measure.sections(realmFile, realmFile);
+        return measure.steps.report().changes().stream().mapToInt(change -> Math.max(1, change.details().size()))
+                .sum();
     }
 
     private void clientScopes(Map<String, Object> base, Map<String, Object> realmFile) {

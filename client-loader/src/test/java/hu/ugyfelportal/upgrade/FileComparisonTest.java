@@ -49,12 +49,12 @@ class FileComparisonTest {
     }
 
     @Test
-    void aSettingNewInTheReleaseIsSetWhereTheServerHasNoneAndIsAConflictWhereItHasAnother() {
+    void aSettingNewInTheReleaseIsSetAndTheReportShowsWhatTheServerHadBefore() {
         assertThat(threeWay.compare("realm", Map.of(), Map.of("accountTheme", "ugyfelportal"), Map.of()).changes())
                 .containsExactly("realm.accountTheme: (none) -> 'ugyfelportal'");
-        assertThat(threeWay.compare("realm", Map.of(), Map.of("accountTheme", "ugyfelportal"),
-                Map.of("accountTheme", "own")).conflicts()).containsExactly(
-                "realm.accountTheme: the realm file now sets 'ugyfelportal', this realm has 'own'; kept 'own'");
+        assertThat(threeWay.compare("realm", Map.of(), Map.of("directGrantFlow", "denied"),
+                Map.of("directGrantFlow", "direct grant")).changes())
+                .containsExactly("realm.directGrantFlow: 'direct grant' -> 'denied' (newly set by the realm file)");
     }
 
     @Test

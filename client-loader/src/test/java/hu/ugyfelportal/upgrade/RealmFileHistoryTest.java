@@ -20,17 +20,22 @@ class RealmFileHistoryTest {
 
         assertThat(RealmFileHistory.decode(copy)).isEqualTo(text);
         assertThat(copy.length()).as("a few KB in REALM_ATTRIBUTE.VALUE (an NCLOB)").isLessThan(text.length() / 2);
-        assertThat(RealmFileHistory.baseOf(Map.of(RealmFileHistory.COPY_ATTRIBUTE, copy,
-                RealmFileHistory.VERSION_ATTRIBUTE, "2026-12-08"), Map.of()).file())
+        assertThat(RealmFileHistory.recorded(Map.of(RealmFileHistory.COPY_ATTRIBUTE, copy,
+                RealmFileHistory.VERSION_ATTRIBUTE, "2026-12-08"), Map.of()).orElseThrow().file())
                 .isEqualTo(RealmFileHistory.parse(text));
     }
 
     @Test
-    void aRealmThatRecordsNothingIsTakenAsBroughtToTheOldestKnownFileAndTheReportSaysSo() {
-        RealmFileHistory.Base base = RealmFileHistory.baseOf(Map.of(), Map.of());
+    void aRealmThatRecordsNothingIsTakenAsBroughtToTheClosestKnownFileAndTheReportSaysSo() {
+        assertThat(RealmFileHistory.recorded(Map.of(), Map.of())).isEmpty();
+
+        RealmFileHistory.Base base = RealmFileHistory.closest(Map.of(), Map.of("2026-11-24", 3, "2026-12-01", 40));
 
         assertThat(base.file()).isEqualTo(RealmFileHistory.shipped("2026-11-24"));
-        assertThat(base.sentence()).contains("records no realm file", "oldest known realm file, 2026-11-24");
+        assertThat(base.sentence()).contains("records no realm file", "closest to it, 2026-11-24",
+                "2026-11-24: 3, 2026-12-01: 40");
+        assertThat(RealmFileHistory.closest(Map.of(), Map.of("2026-11-24", 5, "2026-12-01", 5)).file())
+                .as("the newer of equals").isEqualTo(RealmFileHistory.shipped("2026-12-01"));
     }
 
     @Test
@@ -38,10 +43,10 @@ class RealmFileHistoryTest {
         Map<String, Object> file = RealmFileHistory.parse(Files.readString(REALM_FILE));
         String version = RealmFileHistory.version(file);
 
-        assertThat(RealmFileHistory.baseOf(Map.of(RealmFileHistory.VERSION_ATTRIBUTE, version), file).file())
-                .isSameAs(file);
-        assertThat(RealmFileHistory.baseOf(Map.of(RealmFileHistory.VERSION_ATTRIBUTE, "2026-12-01"), file).file())
-                .isEqualTo(RealmFileHistory.shipped("2026-12-01"));
+        assertThat(RealmFileHistory.recorded(Map.of(RealmFileHistory.VERSION_ATTRIBUTE, version), file)
+                .orElseThrow().file()).isSameAs(file);
+        assertThat(RealmFileHistory.recorded(Map.of(RealmFileHistory.VERSION_ATTRIBUTE, "2026-12-01"), file)
+                .orElseThrow().file()).isEqualTo(RealmFileHistory.shipped("2026-12-01"));
     }
 
     @Test
