@@ -27,6 +27,11 @@ final class AdminSteps {
         this.dryRun = dryRun;
     }
 
+    /** A dry run on the same server with another mode and a report of its own, to measure differences. */
+    AdminSteps withMode(FileComparison.Mode mode) {
+        return new AdminSteps(admin, comparison.withMode(mode), true);
+    }
+
     FileComparison comparison() {
         return comparison;
     }
@@ -39,25 +44,39 @@ final class AdminSteps {
         return report;
     }
 
-    /** Makes the change unless this is a dry run, and reports it (with Keycloak's answer when it refuses). */
+    /**
+     * Makes the change unless this is a dry run, and reports it. When Keycloak refuses it, the run stops there: every
+     * change is ordered so that the realm works after any of them (the new is created before it is bound, the old
+     * removed last), and what follows may build on this one.
+     */
     void change(String what, List<String> details, Supplier<KeycloakAdmin.Answer> call) {
         if (dryRun) {
             report.add(what, details);
             return;
         }
         KeycloakAdmin.Answer answer = call.get();
-        if (answer.isSuccess()) {
-            report.add(what, details);
-        } else {
+        if (!answer.isSuccess()) {
             report.refused(what, details, answer.errorText());
+            throw new Stopped();
+        }
+        report.add(what, details);
+    }
+
+    /** Brings the server's representation at {@code path} to the file's three-way outcome, reporting conflicts. */
+    void update(String what, Object base, Map<String, Object> file, Map<String, Object> server, String path) {
+        FileComparison.Outcome outcome = comparison.compare(what.substring(what.lastIndexOf(' ') + 1), base, file,
+                server);
+        report.conflicts(what, outcome.conflicts());
+        if (outcome.changed()) {
+            change(what, outcome.changes(), () -> call("PUT", path, outcome.merged()));
         }
     }
 
-    /** Puts the file's values over the server's representation at {@code path} when they differ. */
-    void update(String what, Map<String, Object> file, Map<String, Object> server, String path) {
-        List<String> differences = comparison.differences(what.substring(what.lastIndexOf(' ') + 1), file, server);
-        if (!differences.isEmpty()) {
-            change(what, differences, () -> call("PUT", path, comparison.merged(file, server)));
+    /** Thrown by {@link #change} after Keycloak refused a change; the report says which. */
+    static final class Stopped extends RuntimeException {
+
+        Stopped() {
+            super(null, null, false, false);
         }
     }
 

@@ -1,7 +1,5 @@
 package hu.ugyfelportal.upgrade;
 
-import hu.ugyfelportal.loader.KeycloakAdmin;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,27 +17,33 @@ import static hu.ugyfelportal.upgrade.AdminSteps.segment;
 import static hu.ugyfelportal.upgrade.AdminSteps.text;
 
 /**
- * The realm file's authentication flows on the server, which Keycloak's partial import does not cover: missing
- * flows and subflows created; in each flow of the file, steps added or removed, each step's requirement and priority
- * set, and its settings (authenticator configs, shared between steps as the file shares them) created or set.
- * Flows the file does not name are left alone.
+ * The realm file's authentication flows on the server, which Keycloak's partial import does not cover, three ways
+ * against the base file: flows and steps the release added are created (a step bound to its settings, shared between
+ * steps as the file shares them), its changes to a step's requirement, place and settings are made, steps it removed
+ * go when nobody changed them. What the operator changed stays: a step added to a flow (unless --prune), a step
+ * removed, a setting such as the code length. Flows the file does not name are left alone. Every change leaves a
+ * working flow: a new step is in place before the one it replaces goes.
  */
 final class FlowUpgrade {
 
     private final AdminSteps steps;
     /** Authenticator configs by alias: the file's, and the ids of those the server has (shared between flows). */
     private final Map<String, Map<String, Object>> fileConfigs = new HashMap<>();
+    private final Map<String, Map<String, Object>> baseConfigs = new HashMap<>();
     private final Map<String, String> serverConfigIds = new HashMap<>();
     private final Set<String> comparedConfigs = new HashSet<>();
     private final Map<String, Map<String, Object>> fileFlows = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> baseFlows = new LinkedHashMap<>();
 
     FlowUpgrade(AdminSteps steps) {
         this.steps = steps;
     }
 
-    void upgrade(Map<String, Object> realmFile) {
+    void upgrade(Map<String, Object> base, Map<String, Object> realmFile) {
         maps(realmFile.get("authenticatorConfig")).forEach(config -> fileConfigs.put(text(config.get("alias")), config));
+        maps(base.get("authenticatorConfig")).forEach(config -> baseConfigs.put(text(config.get("alias")), config));
         maps(realmFile.get("authenticationFlows")).forEach(flow -> fileFlows.put(text(flow.get("alias")), flow));
+        maps(base.get("authenticationFlows")).forEach(flow -> baseFlows.put(text(flow.get("alias")), flow));
         for (Map<String, Object> serverFlow : steps.list("/authentication/flows")) {
             for (Map<String, Object> execution : steps.list(executionsPath(text(serverFlow.get("alias"))))) {
                 if (execution.get("authenticationConfig") != null) {
@@ -52,6 +57,11 @@ final class FlowUpgrade {
             }
             String alias = text(flow.get("alias"));
             if (topLevelFlowId(alias).isEmpty()) {
+                if (baseFlows.containsKey(alias) && !steps.comparison().mode().forceFileValues()) {
+                    steps.report().conflicts("flow " + alias, List.of("deleted on this realm; not created again"
+                            + " (--force-file-values creates it)"));
+                    continue;
+                }
                 Map<String, Object> created = new LinkedHashMap<>();
                 created.put("alias", alias);
                 created.put("description", flow.getOrDefault("description", ""));
@@ -74,49 +84,74 @@ final class FlowUpgrade {
     private void executions(String flowAlias, Map<String, Object> flow) {
         List<Map<String, Object>> unmatched = directExecutions(flowAlias);
         Set<Object> known = new HashSet<>(unmatched.stream().map(server -> server.get("id")).toList());
+        List<Map<String, Object>> baseExecutions = maps(baseFlows.getOrDefault(flowAlias, Map.of())
+                .get("authenticationExecutions"));
         List<Map<String, Object>> wanted = new ArrayList<>(maps(flow.get("authenticationExecutions")));
         wanted.sort(Comparator.comparingInt(execution -> ((Number) execution.getOrDefault("priority", 0)).intValue()));
         for (Map<String, Object> execution : wanted) {
             String key = fileKey(execution);
             String where = "flow " + flowAlias + ", " + key;
+            Optional<Map<String, Object>> old = baseExecutions.stream()
+                    .filter(candidate -> fileKey(candidate).equals(key)).findFirst();
             Optional<Map<String, Object>> match = unmatched.stream().filter(server -> serverKey(server).equals(key))
                     .findFirst();
             if (match.isPresent()) {
                 unmatched.remove(match.get());
+            } else if (old.isPresent() && !steps.comparison().mode().forceFileValues()) {
+                if (!old.get().equals(execution)) {
+                    steps.report().conflicts(where, List.of("removed on this realm, changed in the realm file; not"
+                            + " added again (--force-file-values adds it)"));
+                }
+                continue;
             } else {
                 addExecution(flowAlias, execution, where);
                 match = directExecutions(flowAlias).stream()
                         .filter(server -> serverKey(server).equals(key) && known.add(server.get("id"))).findFirst();
             }
-            match.ifPresent(server -> settle(flowAlias, where, execution, server));
+            match.ifPresent(server -> settle(flowAlias, where, execution, old.orElse(null), server));
         }
+        // Last, so that a step the release replaced goes only once its successor is in place.
         for (Map<String, Object> server : unmatched) {
-            steps.change("flow " + flowAlias + ", " + serverKey(server) + ": not in the realm file, removed",
-                    List.of(), () -> steps.call("DELETE", "/authentication/executions/" + text(server.get("id")), null));
+            String where = "flow " + flowAlias + ", " + serverKey(server);
+            Optional<Map<String, Object>> old = baseExecutions.stream()
+                    .filter(candidate -> fileKey(candidate).equals(serverKey(server))).findFirst();
+            boolean releaseRemoved = old.isPresent()
+                    && text(old.get().get("requirement")).equals(text(server.get("requirement")));
+            if (releaseRemoved || steps.comparison().mode().prune()) {
+                steps.change(where + ": removed (" + (releaseRemoved ? "no longer in the realm file"
+                        : "not in the realm file, --prune") + ")", List.of(),
+                        () -> steps.call("DELETE", "/authentication/executions/" + text(server.get("id")), null));
+            } else if (old.isPresent()) {
+                steps.report().conflicts(where, List.of("no longer in the realm file, but its requirement was changed"
+                        + " on this realm; kept (--prune removes it)"));
+            }
         }
     }
 
-    /** An execution on the server: requirement, place and settings as the file has them; a subflow's content. */
-    private void settle(String flowAlias, String where, Map<String, Object> execution, Map<String, Object> server) {
-        List<String> differences = new ArrayList<>();
-        for (String field : List.of("requirement", "priority")) {
-            differences.addAll(steps.comparison().differences(field, execution.get(field), server.get(field)));
-        }
-        if (!differences.isEmpty()) {
-            Map<String, Object> updated = new LinkedHashMap<>(server);
-            updated.put("requirement", execution.get("requirement"));
-            updated.put("priority", execution.get("priority"));
-            steps.change(where, differences, () -> steps.call("PUT", executionsPath(flowAlias), updated));
-        }
+    /** An execution on the server: requirement, place and settings three ways; a subflow's content first. */
+    private void settle(String flowAlias, String where, Map<String, Object> execution, Map<String, Object> old,
+                        Map<String, Object> server) {
         if (Boolean.TRUE.equals(execution.get("authenticatorFlow"))) {
             String subflowAlias = text(execution.get("flowAlias"));
             executions(subflowAlias, fileFlows.getOrDefault(subflowAlias, Map.of()));
-        } else {
-            authenticatorConfig(where, execution, server);
+        } else if (authenticatorConfig(where, execution, old, server)) {
+            return;
+        }
+        List<String> changes = new ArrayList<>();
+        Map<String, Object> updated = new LinkedHashMap<>(server);
+        for (String field : List.of("requirement", "priority")) {
+            FileComparison.Outcome outcome = steps.comparison().compare(field, old == null ? null : old.get(field),
+                    execution.get(field), server.get(field));
+            steps.report().conflicts(where, outcome.conflicts());
+            changes.addAll(outcome.changes());
+            updated.put(field, outcome.merged());
+        }
+        if (!changes.isEmpty()) {
+            steps.change(where, changes, () -> steps.call("PUT", executionsPath(flowAlias), updated));
         }
     }
 
-    /** Adds a step (bound to its settings when another step shares them already) or an empty subflow. */
+    /** Adds a step (bound to its settings when another step shares them already) or a subflow. */
     private void addExecution(String flowAlias, Map<String, Object> execution, String where) {
         Map<String, Object> created = new LinkedHashMap<>();
         if (Boolean.TRUE.equals(execution.get("authenticatorFlow"))) {
@@ -132,45 +167,55 @@ final class FlowUpgrade {
                     () -> steps.call("POST", executionsPath(flowAlias) + "/flow", created));
             return;
         }
-        created.put("parentFlow", steps.dryRun() ? null : flowId(flowAlias));
+        steps.change(where + ": added", List.of(), () -> steps.call("POST", "/authentication/executions",
+                newStep(flowId(flowAlias), execution, (String) execution.get("authenticatorConfig"))));
+    }
+
+    private Map<String, Object> newStep(String parentFlowId, Map<String, Object> execution, String configAlias) {
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("parentFlow", parentFlowId);
         created.put("authenticator", execution.get("authenticator"));
         created.put("authenticatorFlow", false);
         created.put("requirement", execution.get("requirement"));
         created.put("priority", execution.get("priority"));
-        String configAlias = (String) execution.get("authenticatorConfig");
         if (configAlias != null && serverConfigIds.containsKey(configAlias)) {
             created.put("authenticatorConfig", configAlias);
         }
-        steps.change(where + ": added", List.of(), () -> steps.call("POST", "/authentication/executions", created));
+        return created;
     }
 
-    /** The execution's settings: a config the file names is created, shared, or brought to the file's values. */
-    private void authenticatorConfig(String where, Map<String, Object> execution, Map<String, Object> server) {
+    /**
+     * The execution's settings: a config the release names is created, shared, or brought to the file's values three
+     * ways; one the operator bound or removed stays so. True when the step was replaced by one bound to shared
+     * settings (which was added as the file has it).
+     */
+    private boolean authenticatorConfig(String where, Map<String, Object> execution, Map<String, Object> old,
+                                     Map<String, Object> server) {
         String wanted = (String) execution.get("authenticatorConfig");
+        String before = old == null ? null : (String) old.get("authenticatorConfig");
         String serverAlias = (String) server.get("alias");
         String serverConfigId = (String) server.get("authenticationConfig");
         String executionId = text(server.get("id"));
-        if (wanted == null) {
-            if (serverConfigId != null) {
-                steps.change(where + ": settings " + serverAlias + " not in the realm file, removed", List.of(),
-                        () -> steps.call("DELETE", "/authentication/config/" + serverConfigId, null));
-            }
-        } else if (wanted.equals(serverAlias) && serverConfigId != null) {
+        boolean releaseChangedBinding = old == null || !Objects.equals(before, wanted);
+        if (wanted != null && wanted.equals(serverAlias) && serverConfigId != null) {
             configValues(wanted, serverConfigId);
+        } else if (!releaseChangedBinding && !steps.comparison().mode().forceFileValues()) {
+            return false;
+        } else if (wanted == null) {
+            if (serverConfigId != null && steps.comparison().mode().prune()) {
+                steps.change(where + ": settings " + serverAlias + " removed (not in the realm file, --prune)",
+                        List.of(), () -> steps.call("DELETE", "/authentication/config/" + serverConfigId, null));
+            }
         } else if (serverConfigIds.containsKey(wanted)) {
             // Another step has these settings already: Keycloak binds a shared config only to a step being added.
-            Map<String, Object> readded = new LinkedHashMap<>();
-            readded.put("parentFlow", flowIdOfExecution(executionId));
-            readded.put("authenticator", execution.get("authenticator"));
-            readded.put("authenticatorFlow", false);
-            readded.put("requirement", execution.get("requirement"));
-            readded.put("priority", execution.get("priority"));
-            readded.put("authenticatorConfig", wanted);
-            steps.change(where + ": settings " + wanted + " (shared with another step) bound", List.of(), () -> {
-                KeycloakAdmin.Answer removed = steps.call("DELETE", "/authentication/executions/" + executionId, null);
-                return removed.isSuccess() ? steps.call("POST", "/authentication/executions", readded) : removed;
-            });
+            // The new step goes in first and the old one out after it, so the flow never lacks the step.
+            steps.change(where + ": added again with the settings " + wanted + " (shared with another step)", List.of(),
+                    () -> steps.call("POST", "/authentication/executions",
+                            newStep(flowIdOfExecution(executionId), execution, wanted)));
+            steps.change(where + ": the same step without those settings removed", List.of(),
+                    () -> steps.call("DELETE", "/authentication/executions/" + executionId, null));
             configValues(wanted, serverConfigIds.get(wanted));
+            return true;
         } else {
             Map<String, Object> config = fileConfigs.get(wanted);
             Map<String, Object> created = new LinkedHashMap<>();
@@ -182,6 +227,7 @@ final class FlowUpgrade {
             serverConfigIds.put(wanted, "");
             comparedConfigs.add(wanted);
         }
+        return false;
     }
 
     private void configValues(String alias, String configId) {
@@ -189,12 +235,15 @@ final class FlowUpgrade {
             return;
         }
         Map<String, Object> file = fileConfigs.getOrDefault(alias, Map.of("config", Map.of()));
+        Object base = baseConfigs.containsKey(alias) ? baseConfigs.get(alias).get("config") : null;
         Map<String, Object> server = steps.object("/authentication/config/" + configId).orElse(Map.of());
-        List<String> differences = steps.comparison().differences("config", file.get("config"), server.get("config"));
-        if (!differences.isEmpty()) {
+        FileComparison.Outcome outcome = steps.comparison().compare("config", base, file.get("config"),
+                server.get("config"));
+        steps.report().conflicts("authenticator settings " + alias, outcome.conflicts());
+        if (outcome.changed()) {
             Map<String, Object> updated = new LinkedHashMap<>(server);
-            updated.put("config", steps.comparison().merged(file.get("config"), server.get("config")));
-            steps.change("authenticator settings " + alias, differences,
+            updated.put("config", outcome.merged());
+            steps.change("authenticator settings " + alias, outcome.changes(),
                     () -> steps.call("PUT", "/authentication/config/" + configId, updated));
         }
     }

@@ -1,5 +1,7 @@
 package hu.ugyfelportal.upgrade;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,12 +27,38 @@ public final class Placeholders {
         this.overwriteServer = overwriteServer;
     }
 
+    /** The same environment, overwriting or keeping the server's values as told. */
+    Placeholders(Placeholders other, boolean overwriteServer) {
+        this(other.environment, overwriteServer);
+    }
+
     static boolean in(Object value) {
         return value instanceof String text && PLACEHOLDER.matcher(text).find();
     }
 
     boolean overwriteServer() {
         return overwriteServer;
+    }
+
+    /**
+     * What --overwrite-environment-values must refuse before it changes anything: every variable of the text that is
+     * unset and has no default, or whose default is empty (which would blank a key, a secret or the SMTP settings).
+     * A variable set to an empty value is the operator's explicit choice.
+     */
+    List<String> unusable(String text) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            if (!environment.containsKey(name)) {
+                if (matcher.group(2) == null) {
+                    problems.putIfAbsent(name, name + " is not set and has no default");
+                } else if (matcher.group(2).isEmpty()) {
+                    problems.putIfAbsent(name, name + " is not set and its default is empty");
+                }
+            }
+        }
+        return List.copyOf(problems.values());
     }
 
     /** As Keycloak's import does: the variable's value, else its default, else the placeholder stays. */

@@ -9,19 +9,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FileComparisonTest {
 
-    private final FileComparison keepingServerValues = new FileComparison(
-            new Placeholders(Map.of("PORTAL_SECRET", "from-environment"), false));
-    private final FileComparison overwriting = new FileComparison(
-            new Placeholders(Map.of("PORTAL_SECRET", "from-environment"), true));
+    private static final Map<String, String> ENVIRONMENT = Map.of("PORTAL_SECRET", "from-environment");
+    private final FileComparison threeWay = comparison(false, false, false);
+
+    private static FileComparison comparison(boolean overwrite, boolean force, boolean prune) {
+        return new FileComparison(new Placeholders(ENVIRONMENT, overwrite), new FileComparison.Mode(force, prune));
+    }
 
     @Test
-    void onlyWhatTheFileNamesIsCompared() {
-        Map<String, Object> server = Map.of("id", "42", "enabled", true, "config", Map.of("codeLength", "6", "extra", "x"));
+    void theReleasesChangeIsMadeWhereTheOperatorLeftTheValue() {
+        FileComparison.Outcome outcome = threeWay.compare("config", Map.of("codeLength", "6"),
+                Map.of("codeLength", "7"), Map.of("codeLength", "6", "id", "42"));
 
-        assertThat(keepingServerValues.differences("step", Map.of("enabled", true, "config", Map.of("codeLength", "6")),
-                server)).isEmpty();
-        assertThat(keepingServerValues.differences("step", Map.of("config", Map.of("codeLength", "8")), server))
-                .containsExactly("step.config.codeLength: '6' -> '8'");
+        assertThat(outcome.changes()).containsExactly("config.codeLength: '6' -> '7'");
+        assertThat(outcome.merged()).isEqualTo(Map.of("codeLength", "7", "id", "42"));
+    }
+
+    @Test
+    void theOperatorsValueStaysWhenTheReleaseLeftItAndConflictsAreReportedWithBothValues() {
+        Map<String, Object> server = Map.of("codeLength", "8");
+
+        assertThat(threeWay.compare("config", Map.of("codeLength", "6"), Map.of("codeLength", "6"), server).changed())
+                .isFalse();
+        FileComparison.Outcome conflict = threeWay.compare("config", Map.of("codeLength", "6"),
+                Map.of("codeLength", "7"), server);
+        assertThat(conflict.changed()).isFalse();
+        assertThat(conflict.merged()).isEqualTo(server);
+        assertThat(conflict.conflicts()).containsExactly(
+                "config.codeLength: the realm file changed '6' -> '7', this realm has '8'; kept '8'");
+    }
+
+    @Test
+    void forceFileValuesSetsTheFilesValueOverTheOperators() {
+        FileComparison.Outcome outcome = comparison(false, true, false).compare("config", Map.of("codeLength", "6"),
+                Map.of("codeLength", "6"), Map.of("codeLength", "8"));
+
+        assertThat(outcome.changes()).containsExactly("config.codeLength: '8' -> '6' (--force-file-values)");
+        assertThat(outcome.merged()).isEqualTo(Map.of("codeLength", "6"));
+    }
+
+    @Test
+    void aSettingNewInTheReleaseIsSetAndTheReportShowsWhatTheServerHadBefore() {
+        assertThat(threeWay.compare("realm", Map.of(), Map.of("accountTheme", "ugyfelportal"), Map.of()).changes())
+                .containsExactly("realm.accountTheme: (none) -> 'ugyfelportal'");
+        assertThat(threeWay.compare("realm", Map.of(), Map.of("directGrantFlow", "denied"),
+                Map.of("directGrantFlow", "direct grant")).changes())
+                .containsExactly("realm.directGrantFlow: 'direct grant' -> 'denied' (newly set by the realm file)");
     }
 
     @Test
@@ -29,52 +62,75 @@ class FileComparisonTest {
         Map<String, Object> file = Map.of("secret", "${PORTAL_SECRET}");
         Map<String, Object> server = Map.of("id", "7", "secret", "the-operators-secret");
 
-        assertThat(keepingServerValues.differences("client", file, server)).isEmpty();
-        assertThat(keepingServerValues.merged(file, server)).isEqualTo(server);
-        assertThat(overwriting.differences("client", file, server)).containsExactly("client.secret: set from the environment");
-        assertThat(overwriting.merged(file, server)).isEqualTo(Map.of("id", "7", "secret", "from-environment"));
+        assertThat(threeWay.compare("client", file, file, server).changed()).isFalse();
+        FileComparison.Outcome overwritten = comparison(true, false, false).compare("client", file, file, server);
+        assertThat(overwritten.changes()).containsExactly("client.secret: set from the environment");
+        assertThat(overwritten.merged()).isEqualTo(Map.of("id", "7", "secret", "from-environment"));
     }
 
     @Test
     void aPlaceholderTheServerLacksIsSetFromTheEnvironmentOrTheFilesDefault() {
         Map<String, Object> file = Map.of("secret", "${PORTAL_SECRET}", "hold", "${STATUS_HOLD:50}");
 
-        assertThat(keepingServerValues.differences("idp", file, Map.of())).hasSize(2);
-        assertThat(keepingServerValues.merged(file, Map.of())).isEqualTo(Map.of("secret", "from-environment", "hold", "50"));
+        FileComparison.Outcome outcome = threeWay.compare("idp", null, file, Map.of());
+        assertThat(outcome.changes()).hasSize(2);
+        assertThat(outcome.merged()).isEqualTo(Map.of("secret", "from-environment", "hold", "50"));
     }
 
     @Test
     void messageKeysInBracesAreNotPlaceholders() {
-        assertThat(keepingServerValues.differences("attribute", Map.of("displayName", "${clientNumber.attribute}"),
-                Map.of("displayName", "${username}"))).hasSize(1);
+        assertThat(threeWay.compare("attribute", null, Map.of("displayName", "${clientNumber.attribute}"),
+                Map.of("displayName", "")).changes()).hasSize(1);
     }
 
     @Test
-    void namedListsMatchByNameAndLoseWhatTheFileLacks() {
-        List<Object> file = List.of(Map.of("name", "given name", "claim", "given_name"));
-        List<Object> server = List.of(Map.of("id", "1", "name", "family name", "claim", "family_name"),
-                Map.of("id", "2", "name", "given name", "claim", "given_name"));
+    void namedThingsTheOperatorAddedStayAndGoOnlyWithPrune() {
+        List<Object> file = List.of(Map.of("name", "email"));
+        List<Object> server = List.of(Map.of("name", "email"), Map.of("name", "dap", "required", true));
 
-        assertThat(keepingServerValues.differences("mappers", file, server))
-                .containsExactly("mappers[family name]: not in the realm file, removed");
-        assertThat(keepingServerValues.merged(file, server))
-                .isEqualTo(List.of(Map.of("id", "2", "name", "given name", "claim", "given_name")));
+        assertThat(threeWay.compare("attributes", file, file, server).merged()).isEqualTo(server);
+        FileComparison.Outcome pruned = comparison(false, false, true).compare("attributes", file, file, server);
+        assertThat(pruned.changes()).containsExactly("attributes[dap]: removed (--prune)");
+        assertThat(pruned.merged()).isEqualTo(List.of(Map.of("name", "email")));
     }
 
     @Test
-    void listsOfPlainValuesAreComparedAsSets() {
-        assertThat(keepingServerValues.differences("locales", List.of("hu", "en"), List.of("en", "hu"))).isEmpty();
-        assertThat(keepingServerValues.differences("locales", List.of("hu", "en"), List.of("hu"))).hasSize(1);
+    void namedThingsTheReleaseRemovedGoUnlessTheOperatorChangedThemAndThoseItAddedAreAdded() {
+        List<Object> base = List.of(Map.of("name", "email"), Map.of("name", "phone", "multivalued", false));
+        List<Object> file = List.of(Map.of("name", "email"), Map.of("name", "ugyfelszam"));
+
+        FileComparison.Outcome untouched = threeWay.compare("attributes", base, file,
+                List.of(Map.of("name", "email"), Map.of("name", "phone", "multivalued", false)));
+        assertThat(untouched.changes()).containsExactly("attributes[phone]: removed (no longer in the realm file)",
+                "attributes[ugyfelszam]: added");
+        FileComparison.Outcome changed = threeWay.compare("attributes", base, file,
+                List.of(Map.of("name", "email"), Map.of("name", "phone", "multivalued", true)));
+        assertThat(changed.conflicts()).containsExactly(
+                "attributes[phone]: no longer in the realm file, but changed on this realm; kept");
     }
 
     @Test
-    void aWholeDocumentAlsoDiffersByWhatOnlyTheServerHasExceptKeycloaksDefaults() {
-        Map<String, Object> file = Map.of("name", "firstName");
-        Map<String, Object> server = Map.of("name", "firstName", "multivalued", false,
-                "required", Map.of("roles", List.of("user")));
+    void aNamedThingTheOperatorDeletedStaysDeletedUnlessForced() {
+        List<Object> file = List.of(Map.of("name", "email"), Map.of("name", "phone"));
 
-        assertThat(keepingServerValues.differences("attribute", file, server)).isEmpty();
-        assertThat(keepingServerValues.documentDifferences("attribute", file, server))
-                .containsExactly("attribute.required: {roles=[user]}, not in the realm file, removed");
+        assertThat(threeWay.compare("attributes", file, file, List.of(Map.of("name", "email"))).merged())
+                .isEqualTo(List.of(Map.of("name", "email")));
+        assertThat(comparison(false, true, false).compare("attributes", file, file,
+                List.of(Map.of("name", "email"))).changes()).containsExactly("attributes[phone]: added");
+    }
+
+    @Test
+    void listsOfPlainValuesMergeAsSets() {
+        List<Object> base = List.of("jboss-logging");
+        List<Object> file = List.of("jboss-logging", "metrics");
+
+        assertThat(threeWay.compare("listeners", base, List.of("jboss-logging"), List.of("jboss-logging", "email"))
+                .changed()).as("the operator's listener stays").isFalse();
+        FileComparison.Outcome added = threeWay.compare("listeners", base, file, List.of("jboss-logging", "email"));
+        assertThat(added.merged()).isEqualTo(List.of("jboss-logging", "email", "metrics"));
+        assertThat(threeWay.compare("locales", List.of("hu", "en"), List.of("hu", "en"), List.of("en", "hu"))
+                .changed()).isFalse();
+        assertThat(threeWay.compare("listeners", file, base, List.of("jboss-logging", "metrics")).merged())
+                .as("what the release removed goes").isEqualTo(List.of("jboss-logging"));
     }
 }
