@@ -81,7 +81,9 @@ class LinkMailLimitIT {
             Page throttledKnown = requestFromAFreshSession(env, known, false);
             Page throttledUnknown = requestFromAFreshSession(env, unknown, false);
 
-            assertThat(throttledUnknown.text().replace(unknown, "X")).isEqualTo(throttledKnown.text().replace(known, "X"));
+            // The seconds left of each cool-down may differ by one; the words may not.
+            assertThat(throttledUnknown.text().replace(unknown, "X").replaceAll("\\d+", "N"))
+                    .isEqualTo(throttledKnown.text().replace(known, "X").replaceAll("\\d+", "N"));
             assertThat(throttledKnown.has("#ugyfelportal-link-sent")).isTrue();
         }
     }
