@@ -38,7 +38,7 @@ final class PortalPages {
 
     /** The logged-in customer's page; {@code profileUrl} is Keycloak's account console, which links back here. */
     static String customer(Map<String, Object> claims, String profileUrl, String actionStatus) {
-        String notice = LINK_STATUS.containsKey(actionStatus)
+        String notice = isLinkStatus(actionStatus)
                 ? "<p id=\"portal-dap-link-status\" role=\"status\">" + LINK_STATUS.get(actionStatus) + "</p>\n" : "";
         String linkDap = DAP_TYPES.contains(claim(claims, "client_type"))
                 ? "<p><a id=\"portal-link-dap\" href=\"/link-dap\">DÁP összekötése</a>: ezután DÁP-pal is be tud lépni</p>\n" : "";
@@ -58,7 +58,12 @@ final class PortalPages {
 
     /** The query that carries a known {@code kc_action_status} to the portal's page, or none. */
     static String actionStatusQuery(String actionStatus) {
-        return LINK_STATUS.containsKey(actionStatus) ? "?" + ACTION_STATUS + "=" + actionStatus : "";
+        return isLinkStatus(actionStatus) ? "?" + ACTION_STATUS + "=" + actionStatus : "";
+    }
+
+    /** Map.of refuses to look up null, which is what a request without the parameter brings. */
+    private static boolean isLinkStatus(String actionStatus) {
+        return actionStatus != null && LINK_STATUS.containsKey(actionStatus);
     }
 
     static String loggedOut() {

@@ -34,5 +34,6 @@ class PortalPagesTest {
                 .doesNotContain("portal-dap-link-status", "made up");
         assertThat(PortalPages.actionStatusQuery("error")).isEqualTo("?dap_link=error");
         assertThat(PortalPages.actionStatusQuery("anything else")).isEmpty();
+        assertThat(PortalPages.actionStatusQuery(null)).isEmpty();
     }
 }

@@ -165,13 +165,16 @@ class PageDetailsInBrowserIT {
 
     @ParameterizedTest
     @ValueSource(strings = {Chromium.HUNGARIAN, Chromium.ENGLISH})
-    void theLocalRunsQrPageNamesTheSimulatorsAddress(String acceptLanguage, TestEnvironment env) {
-        WebDriver browser = env.chromium().newSession(acceptLanguage);
-        browser.get(env.portal().authorizationRequest().url());
-        clickForNextPage(browser, awaitVisible(browser, By.id("social-dap")), By.id("dap-qr-image"));
+    void theLocalRunsQrPageNamesTheSimulatorsAddress(String acceptLanguage, TestEnvironment env) throws Exception {
+        // A local run's QR holds the simulator's address, and only then does the page explain it.
+        env.admin().withIdentityProviderSetting("dap", "dapQrScheme", env.dap().walletUrl(), () -> {
+            WebDriver browser = env.chromium().newSession(acceptLanguage);
+            browser.get(env.portal().authorizationRequest().url());
+            clickForNextPage(browser, awaitVisible(browser, By.id("social-dap")), By.id("dap-qr-content"));
 
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains(language(acceptLanguage).equals("hu")
-                ? "a DÁP szimulátor címét" : "the DÁP simulator's address");
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains(language(acceptLanguage).equals("hu")
+                    ? "a DÁP szimulátor címét" : "the DÁP simulator's address");
+        });
     }
 
     private static WebElement awaitVisible(WebDriver browser, By element) {
