@@ -6,7 +6,14 @@
         ${msg("passwordLink.sentTitle")}
     <#elseif section = "form">
         <div id="ugyfelportal-link-sent" role="status" aria-live="polite">
-            <p>${msg("passwordLink.sent", enteredEmail!'')}</p>
+            <#-- A request inside the address's limits: told as such, in words that fit an address without an account. -->
+            <#if linkRefusal?? && linkRefusal == "cooldown">
+                <p id="ugyfelportal-link-wait">${msg("passwordLink.sentRecently", enteredEmail!'', retryAfterSeconds)}</p>
+            <#elseif linkRefusal??>
+                <p id="ugyfelportal-link-wait">${msg("passwordLink.sentTooOften", enteredEmail!'')}</p>
+            <#else>
+                <p>${msg("passwordLink.sent", enteredEmail!'')}</p>
+            </#if>
             <p>${msg("passwordLink.sentOnce")}</p>
             <p>${msg("passwordLink.sentSpam")}</p>
         </div>

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,18 +24,25 @@ import java.util.concurrent.Executors;
  * client number of the logged-in customer (or a login button), {@code /login} starts the login at Keycloak,
  * {@code /login/callback} finishes it, {@code POST /logout} ends the portal's and Keycloak's sessions and comes back
  * to {@code /logged-out}. Its sessions are in memory: a development tool, not a cluster node.
+ * <p>
+ * Each login attempt has its own {@code state}, bound to the browser that started it, so a second tab, the Back button
+ * or a login page left open cannot spoil another attempt (docs/portal-integration.md: what a real portal must do).
  */
 public final class DemoPortal implements AutoCloseable {
 
     private static final String SESSION_COOKIE = "portal_session";
-    private static final String LOGIN_COOKIE = "portal_login";
+    /** Names the browser, so that a login attempt is finished only by the browser that started it. */
+    private static final String BROWSER_COOKIE = "portal_browser";
+    /** Keycloak's error_description when the login page the browser came back from belongs to a finished login. */
+    private static final String AUTHENTICATION_EXPIRED = "authentication_expired";
     private static final Duration LOGIN_LIFETIME = Duration.ofMinutes(10);
     private static final Duration SESSION_LIFETIME = Duration.ofHours(8);
 
     private final HttpServer server;
     private final PortalSettings settings;
     private final OidcClient oidc;
-    private final Map<String, Expiring<OidcClient.PendingLogin>> pendingLogins = new ConcurrentHashMap<>();
+    /** Login attempts under way, by their {@code state}. */
+    private final Map<String, Expiring<Attempt>> attempts = new ConcurrentHashMap<>();
     private final Map<String, Expiring<OidcClient.LoggedIn>> sessions = new ConcurrentHashMap<>();
 
     private record Expiring<T>(T value, Instant expiresAt) {
@@ -42,6 +50,10 @@ public final class DemoPortal implements AutoCloseable {
         boolean expired() {
             return Instant.now().isAfter(expiresAt);
         }
+    }
+
+    /** One login attempt: the browser that started it and what its answer must match. */
+    private record Attempt(String browser, OidcClient.PendingLogin login) {
     }
 
     private DemoPortal(HttpServer server, PortalSettings settings) {
@@ -82,10 +94,15 @@ public final class DemoPortal implements AutoCloseable {
             String method = exchange.getRequestMethod();
             if (method.equals("GET") && path.equals("/")) {
                 Optional<OidcClient.LoggedIn> session = current(sessions, cookie(exchange, SESSION_COOKIE));
-                html(exchange, 200, session.map(login -> PortalPages.customer(login.claims()))
+                String actionStatus = query(exchange.getRequestURI().getRawQuery()).get(PortalPages.ACTION_STATUS);
+                html(exchange, 200, session.map(login -> PortalPages.customer(login.claims(), settings.profileUrl(),
+                                actionStatus))
                         .orElseGet(PortalPages::start));
             } else if (method.equals("GET") && path.equals("/login")) {
-                startLogin(exchange);
+                startLogin(exchange, Map.of());
+            } else if (method.equals("GET") && path.equals("/link-dap")) {
+                // Keycloak's application-initiated action: its confirmation, the QR, then back here with the status.
+                startLogin(exchange, Map.of("kc_action", "idp_link:dap"));
             } else if (method.equals("GET") && path.equals("/login/callback")) {
                 finishLogin(exchange);
             } else if (method.equals("POST") && path.equals("/logout")) {
@@ -98,38 +115,66 @@ public final class DemoPortal implements AutoCloseable {
         }
     }
 
-    private void startLogin(HttpExchange exchange) throws IOException {
-        pendingLogins.values().removeIf(Expiring::expired);
+    /** {@code extraParameters}: what this attempt asks of Keycloak beyond a login ({@code kc_action}). */
+    private void startLogin(HttpExchange exchange, Map<String, String> extraParameters) throws IOException {
+        attempts.values().removeIf(Expiring::expired);
+        String browser = cookie(exchange, BROWSER_COOKIE);
+        if (browser == null) {
+            browser = OAuthValues.randomToken();
+        }
+        // Set on every start, so the name outlives the longest login attempt that could still come back.
+        setCookie(exchange, BROWSER_COOKIE, browser, SESSION_LIFETIME);
         OidcClient.PendingLogin login = OidcClient.PendingLogin.fresh();
-        String id = OAuthValues.randomToken();
-        pendingLogins.put(id, new Expiring<>(login, Instant.now().plus(LOGIN_LIFETIME)));
-        setCookie(exchange, LOGIN_COOKIE, id, LOGIN_LIFETIME);
-        redirect(exchange, oidc.authorizationUrl(login));
+        attempts.put(login.state(), new Expiring<>(new Attempt(browser, login), Instant.now().plus(LOGIN_LIFETIME)));
+        redirect(exchange, oidc.authorizationUrl(login, extraParameters));
     }
 
-    /** Only the browser that started a login may finish it, with the state it was sent with, once. */
+    /**
+     * Only the browser that started a login attempt may finish it, with its state, once. Anything else that comes back
+     * to a logged-in customer (Back to a finished login's page, a second tab's answer) shows the portal; Keycloak's
+     * {@code authentication_expired} (a login page whose login ended elsewhere) starts the login again, which
+     * Keycloak's single sign-on finishes without a page when the customer is logged in there.
+     */
     private void finishLogin(HttpExchange exchange) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        String loginId = cookie(exchange, LOGIN_COOKIE);
-        Optional<OidcClient.PendingLogin> login = current(pendingLogins, loginId);
-        if (loginId != null) {
-            pendingLogins.remove(loginId);
-        }
-        setCookie(exchange, LOGIN_COOKIE, "", Duration.ZERO);
-        if (login.isEmpty() || !login.get().state().equals(query.get("state")) || query.get("code") == null) {
-            System.err.println("Demo portal: login refused (" + (login.isEmpty() ? "no login of this browser"
-                    : query.containsKey("error") ? "Keycloak answered " + printable(query.get("error"))
-                    : "wrong state") + ")");
+        Optional<OidcClient.PendingLogin> login = takeAttempt(query.get("state"), cookie(exchange, BROWSER_COOKIE));
+        if (login.isPresent() && query.get("code") != null) {
+            completeLogin(exchange, query.get("code"), login.get(), query.get("kc_action_status"));
+        } else if (current(sessions, cookie(exchange, SESSION_COOKIE)).isPresent()) {
+            redirect(exchange, URI.create(settings.portalUrl() + "/"));
+        } else if (AUTHENTICATION_EXPIRED.equals(query.get("error_description"))) {
+            redirect(exchange, URI.create(settings.portalUrl() + "/login"));
+        } else {
+            System.err.println("Demo portal: login refused (" + (query.containsKey("error")
+                    ? "Keycloak answered " + printable(query.get("error"))
+                    : login.isEmpty() ? "no login attempt of this browser with this state" : "no code") + ")");
             html(exchange, 400, PortalPages.loginFailed());
-            return;
         }
+    }
+
+    /** The attempt of this state, removed so that it is used once, if the browser that started it brought it back. */
+    private Optional<OidcClient.PendingLogin> takeAttempt(String state, String browser) {
+        Expiring<Attempt> entry = state == null ? null : attempts.remove(state);
+        if (entry == null || entry.expired() || browser == null || !MessageDigest.isEqual(
+                entry.value().browser().getBytes(StandardCharsets.US_ASCII), browser.getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.value().login());
+    }
+
+    /**
+     * {@code actionStatus}: Keycloak's {@code kc_action_status} after an application-initiated action (linking DÁP),
+     * told on the portal's page; the login itself completed either way.
+     */
+    private void completeLogin(HttpExchange exchange, String code, OidcClient.PendingLogin login, String actionStatus)
+            throws IOException {
         try {
-            OidcClient.LoggedIn loggedIn = oidc.exchange(query.get("code"), login.get());
+            OidcClient.LoggedIn loggedIn = oidc.exchange(code, login);
             sessions.values().removeIf(Expiring::expired);
             String sessionId = OAuthValues.randomToken();
             sessions.put(sessionId, new Expiring<>(loggedIn, Instant.now().plus(SESSION_LIFETIME)));
             setCookie(exchange, SESSION_COOKIE, sessionId, SESSION_LIFETIME);
-            redirect(exchange, URI.create(settings.portalUrl() + "/"));
+            redirect(exchange, URI.create(settings.portalUrl() + "/" + PortalPages.actionStatusQuery(actionStatus)));
         } catch (IOException | RuntimeException e) {
             System.err.println("Demo portal: login failed: " + e.getMessage());
             html(exchange, 502, PortalPages.loginFailed());

@@ -48,7 +48,8 @@ final class OidcClient {
     record LoggedIn(String idToken, Map<String, Object> claims) {
     }
 
-    URI authorizationUrl(PendingLogin login) {
+    /** {@code extraParameters} such as {@code kc_action} or {@code prompt} go into the request as they are. */
+    URI authorizationUrl(PendingLogin login, Map<String, String> extraParameters) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("client_id", settings.clientId());
         parameters.put("response_type", "code");
@@ -58,6 +59,7 @@ final class OidcClient {
         parameters.put("nonce", login.nonce());
         parameters.put("code_challenge", OAuthValues.pkceChallenge(login.codeVerifier()));
         parameters.put("code_challenge_method", "S256");
+        parameters.putAll(extraParameters);
         return URI.create(settings.authorizationEndpoint() + "?" + OAuthValues.form(parameters));
     }
 

@@ -1,6 +1,7 @@
 package hu.ugyfelportal.demoportal;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The demo portal's Hungarian pages, in the tone of the portal's FAQ. Everything from a token is escaped: the client's
@@ -15,6 +16,16 @@ final class PortalPages {
             "CEG", "Cég",
             "TARSASHAZ", "Társasház");
 
+    /** The portal's own parameter that carries Keycloak's {@code kc_action_status} to its page. */
+    static final String ACTION_STATUS = "dap_link";
+    /** Keycloak's kc_action_status values, each told in the portal's words; nothing else is shown. */
+    private static final Map<String, String> LINK_STATUS = Map.of(
+            "success", "A DÁP összekötés sikerült. Következő alkalommal már DÁP-pal is be tud lépni az Ügyfélportálra.",
+            "cancelled", "A DÁP összekötést megszakította, DÁP fiókja nincs összekötve.",
+            "error", "A DÁP összekötés nem sikerült. Kérjük, próbálja újra, vagy ellenőrizze a Profil oldalon.");
+    /** The client types that may log in with DÁP; only they are offered linking. */
+    private static final Set<String> DAP_TYPES = Set.of("MAGANSZEMELY", "EGYENI_VALLALKOZO", "OSTERMELO");
+
     private PortalPages() {
     }
 
@@ -25,8 +36,13 @@ final class PortalPages {
                 %s""".formatted(loginButton()));
     }
 
-    static String customer(Map<String, Object> claims) {
-        return page("Ügyfélportál", """
+    /** The logged-in customer's page; {@code profileUrl} is Keycloak's account console, which links back here. */
+    static String customer(Map<String, Object> claims, String profileUrl, String actionStatus) {
+        String notice = isLinkStatus(actionStatus)
+                ? "<p id=\"portal-dap-link-status\" role=\"status\">" + LINK_STATUS.get(actionStatus) + "</p>\n" : "";
+        String linkDap = DAP_TYPES.contains(claim(claims, "client_type"))
+                ? "<p><a id=\"portal-link-dap\" href=\"/link-dap\">DÁP összekötése</a>: ezután DÁP-pal is be tud lépni</p>\n" : "";
+        return page("Ügyfélportál", notice + """
                 <p id="portal-welcome">Ön a következő Ügyfélként jelentkezett be:</p>
                 <dl>
                   <dt>Ügyfélszám</dt><dd id="portal-client-number">%s</dd>
@@ -34,9 +50,20 @@ final class PortalPages {
                   <dt>Ügyfél neve</dt><dd id="portal-client-name">%s</dd>
                 </dl>
                 <p>Másik Ügyfél kiválasztásához ismét be kell jelentkeznie.</p>
-                <form method="post" action="/logout"><button type="submit" id="portal-logout">Kijelentkezés</button></form>
+                <p><a id="portal-profile" href="%s">Profil</a>: adatai, jelszava és a DÁP összekötés</p>
+                %s<form method="post" action="/logout"><button type="submit" id="portal-logout">Kijelentkezés</button></form>
                 """.formatted(escape(claim(claims, "client_number")), escape(clientType(claim(claims, "client_type"))),
-                escape(claim(claims, "client_name"))));
+                escape(claim(claims, "client_name")), escape(profileUrl), linkDap));
+    }
+
+    /** The query that carries a known {@code kc_action_status} to the portal's page, or none. */
+    static String actionStatusQuery(String actionStatus) {
+        return isLinkStatus(actionStatus) ? "?" + ACTION_STATUS + "=" + actionStatus : "";
+    }
+
+    /** Map.of refuses to look up null, which is what a request without the parameter brings. */
+    private static boolean isLinkStatus(String actionStatus) {
+        return actionStatus != null && LINK_STATUS.containsKey(actionStatus);
     }
 
     static String loggedOut() {

@@ -1,6 +1,8 @@
 package hu.ugyfelportal.demoportal;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Where the demo portal is and which realm client it logs in with. Keycloak's endpoints follow from the realm's
@@ -30,6 +32,15 @@ public record PortalSettings(String portalUrl, String issuer, String clientId, S
 
     String postLogoutRedirectUri() {
         return portalUrl + "/logged-out";
+    }
+
+    /**
+     * Keycloak's account console ("Profil"); with the referrer it offers a link back to the portal (the URI must match
+     * one of the client's redirect URIs).
+     */
+    String profileUrl() {
+        return issuer + "/account?referrer=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&referrer_uri="
+                + URLEncoder.encode(portalUrl + "/", StandardCharsets.UTF_8);
     }
 
     URI authorizationEndpoint() {

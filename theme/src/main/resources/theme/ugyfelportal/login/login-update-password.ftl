@@ -4,10 +4,15 @@
 <#import "buttons.ftl" as buttons>
 <#import "password-validation.ftl" as validator>
 <#-- Setting the password after a registration or reset link; the realm's password policy is spelled out first. -->
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('password','password-confirm'); section>
+<#-- Keycloak hands the page its instruction as a warning; it is no warning, so it stands as the page's first line. -->
+<#assign instruction = (message?has_content && message.type == 'warning')>
+<@layout.registrationLayout displayMessage=!instruction && !messagesPerField.existsError('password','password-confirm'); section>
     <#if section = "header">
         ${msg("updatePasswordTitle")}
     <#elseif section = "form">
+        <#if instruction>
+            <p id="ugyfelportal-password-instruction" class="ugyfelportal-hint">${kcSanitize(message.summary)?no_esc}</p>
+        </#if>
         <div id="ugyfelportal-password-rules">
             <p>${msg("passwordLink.policyTitle")}</p>
             <ul>

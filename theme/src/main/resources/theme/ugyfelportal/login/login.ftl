@@ -8,10 +8,6 @@
         ${msg("loginAccountTitle")}
     <#elseif section = "form">
         <div id="kc-form">
-            <#-- On a re-authentication Keycloak knows the customer and shows the e-mail locked above: password only. -->
-            <#if !usernameHidden??>
-                <p id="login-username-hint" class="ugyfelportal-hint">${msg("login.usernameIsEmail")}</p>
-            </#if>
             <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;"
                   action="${url.loginAction}" method="post" novalidate="novalidate">
                 <#if !usernameHidden??>
@@ -46,7 +42,7 @@
                         <#if label == labelKey><#assign label = p.displayName></#if>
                         <li class="${properties.kcFormSocialAccountListItemClass!}">
                             <a id="social-${p.alias}" class="${properties.kcFormSocialAccountListButtonClass!}"
-                               href="${p.loginUrl}"><span class="${properties.kcFormSocialAccountNameClass!}">${label}</span></a>
+                               href="${p.loginUrl}"><span class="${properties.kcFormSocialAccountNameClass!}"><#-- A word never breaks at its hyphen („DÁP-pal”), the label still wraps between words. --><#list label?split(" ") as word><#if word?contains("-")><span class="ugyfelportal-nowrap">${word}</span><#else>${word}</#if><#sep> </#list></span></a>
                         </li>
                     </#list>
                 </ul>

@@ -31,6 +31,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.services.util.AuthenticationFlowURLHelper;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.util.Optional;
@@ -43,7 +44,7 @@ import java.util.function.Function;
  * <li>{@code GET qr}: the browser's QR page; once the phone has answered, it hands the result to
  * {@link DapIdentityProvider#authenticated}, which completes the login;</li>
  * <li>{@code GET status}: what the page waits on (server-sent events, {@link QrStatusStream});</li>
- * <li>{@code GET cancel}: voids the QR, back to the login page (or the account console when linking);</li>
+ * <li>{@code GET cancel}: voids the QR, back to the login page with no error (or the account console when linking);</li>
  * <li>{@code GET} or {@code POST request/{id}} and {@code POST response}: the wallet's, handed to {@link DapWallet}.</li>
  * </ul>
  * The browser's endpoints find their authentication session through Keycloak's own session cookie plus the tab id,
@@ -126,6 +127,11 @@ public class DapEndpoint {
         }
         // Voided first: the wallet can no longer answer this QR, and the page (Back button) no longer completes it.
         DapTransactions.discard(session, authSession.get());
+        if (!DapIdentityProvider.isLinking(authSession.get())) {
+            // A deliberate cancel is no failure: the login page as it was, not Keycloak's "access denied".
+            return Response.seeOther(new AuthenticationFlowURLHelper(session, realm, session.getContext().getUri())
+                    .getLastExecutionUrl(authSession.get())).build();
+        }
         return callback.cancelled(provider.getConfig());
     }
 

@@ -17,6 +17,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.validation.Validation;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 
@@ -34,6 +35,7 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
     static final String ERROR_ALREADY_REGISTERED = "already_registered";
     static final String ERROR_THROTTLED = "link_mail_throttled";
     static final String ERROR_MISCONFIGURED = "link_misconfigured";
+    private static final String SENT_PAGE = "ugyfelportal-link-sent.ftl";
     private static final StepSettings<PasswordLinkConfig> SETTINGS = new StepSettings<>(PasswordLinkConfig.NAME,
             PasswordLinkConfig::from, ERROR_MISCONFIGURED, "passwordLink.unavailable");
 
@@ -80,9 +82,10 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
         LinkPurpose purpose = purposeOf(context.getAuthenticationSession());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String email = form.getFirst(EMAIL_FIELD) == null ? "" : form.getFirst(EMAIL_FIELD).trim();
-        if (email.isEmpty()) {
-            context.challenge(page(context, email)
-                    .addError(new FormMessage(EMAIL_FIELD, "passwordLink.emailMissing"))
+        if (email.isEmpty() || !Validation.isEmailValid(email)) {
+            // A mistyped address is told as such, not as an address without an account; it reveals no account.
+            context.challenge(page(context, email).addError(new FormMessage(EMAIL_FIELD,
+                            email.isEmpty() ? "passwordLink.emailMissing" : "passwordLink.emailInvalid"))
                     .createForm(purpose.pageTemplate()));
             return;
         }
@@ -95,7 +98,10 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
                 LinkMailLimit.Place place = LinkMailLimit.take(context.getSession(), context.getRealm(), email, config);
                 if (!place.granted()) {
                     throttledEvent(context, user, purpose, place.refusal());
-                    context.challenge(sentPage(context, email));
+                    // Every address takes places alike (both "sent" answers), so telling the limit reveals no account.
+                    context.challenge(page(context, email).setAttribute("linkRefusal", place.refusal())
+                            .setAttribute("retryAfterSeconds", place.retryAfterSeconds())
+                            .createForm(SENT_PAGE));
                 } else if (answer == LinkRequestAnswer.SEND_LINK) {
                     sendLink(context, user, email, purpose, config, place);
                 } else {
@@ -149,7 +155,7 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
     }
 
     private static Response sentPage(AuthenticationFlowContext context, String email) {
-        return page(context, email).createForm("ugyfelportal-link-sent.ftl");
+        return page(context, email).createForm(SENT_PAGE);
     }
 
     /** The request's event for an answer without a mail; the caller ends it with the error. */

@@ -2,6 +2,7 @@ package hu.ugyfelportal.it.dap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import hu.ugyfelportal.it.support.AdminApi;
+import hu.ugyfelportal.it.support.Chromium;
 import hu.ugyfelportal.it.support.DapPhone;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
@@ -13,9 +14,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +125,50 @@ class AccountConsoleLinkingInBrowserIT {
                 "A bejelentkezés lejárt, vagy egy másik böngészőben kezdődött."));
 
         assertThat(federatedIdentities(env, userId)).as("nothing linked").isEmpty();
+    }
+
+    /**
+     * The Profil page is the portal's (docs/customer-pages.md, "The account console"): its logo and title in the
+     * page's language, the family name first, "Bejelentkezés" offering only the password, and the DÁP page without
+     * Keycloak's "system defined" badge and empty pagers.
+     */
+    @ParameterizedTest
+    @CsvSource({"hu, Ügyfélportál – Profil, Vezetéknév, Bejelentkezés",
+            "en, Customer Portal – Profile, Last name, Logging in"})
+    void theProfilPageIsThePortalsInTheCustomersLanguage(String language, String title, String familyNameLabel,
+                                                        String signingInTitle, TestEnvironment env) throws Exception {
+        String email = AdminApi.uniqueEmail("profil");
+        env.admin().createUser(email, PASSWORD, AdminApi.oneClientNumber());
+        WebDriver browser = env.chromium().newSession(language.equals("hu") ? Chromium.HUNGARIAN : Chromium.ENGLISH);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        String account = env.keycloak().baseUrl() + "/realms/" + env.realm() + "/account";
+
+        browser.get(account + "/");
+        LoginJourney.passwordAndCodeInBrowser(env, browser, email, PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lastName")));
+        assertThat(browser.getTitle()).isEqualTo(title);
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains(familyNameLabel);
+        // Vezetéknév before Keresztnév, as Hungarian names are written.
+        assertThat(browser.findElement(By.id("lastName")).getLocation().getY())
+                .isLessThan(browser.findElement(By.id("firstName")).getLocation().getY());
+        WebElement logo = browser.findElement(By.cssSelector("[data-testid=page-header] img"));
+        assertThat(logo.getDomAttribute("src")).endsWith("/account/ugyfelportal/logo.svg");
+        HttpResponse<String> logoFile = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(logo.getAttribute("src"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(logoFile.body()).contains("ÜGYFÉLPORTÁL");
+
+        browser.get(account + "/account-security/signing-in");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("basic-authentication-categ-title")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(signingInTitle);
+        assertThat(browser.findElements(By.cssSelector("[data-testid='otp/help'], [data-testid='webauthn/help'],"
+                + " [data-testid='webauthn-passwordless/help']")).stream().filter(WebElement::isDisplayed))
+                .as("no authenticator app or passkey to set up").isEmpty();
+
+        browser.get(account + "/account-security/linked-accounts");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dap-idp-link")));
+        assertThat(browser.findElement(By.id("dap-idp-label")).isDisplayed()).as("system-defined badge").isFalse();
+        assertThat(browser.findElements(By.cssSelector(".pf-v5-c-pagination")).stream().filter(WebElement::isDisplayed))
+                .as("pagers").isEmpty();
     }
 
     @Test

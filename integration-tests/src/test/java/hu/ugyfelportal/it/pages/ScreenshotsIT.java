@@ -85,8 +85,22 @@ class ScreenshotsIT {
         shoot("06-chooser", By.id("kc-client-number-form"));
         clickAway(By.id("client-number-83000002"));
         shoot("07-portal", By.id("portal-client-number"));
+        profil();
         clickAway(By.id("portal-logout"));
         shoot("08-portal-logged-out", By.id("portal-logged-out"));
+    }
+
+    /** The account console from the portal's Profil link: personal data, Bejelentkezés, DÁP összekötés. */
+    private void profil() throws IOException {
+        clickAway(By.id("portal-profile"));
+        shoot("28-profil", By.id("lastName"));
+        String account = env.keycloak().baseUrl() + "/realms/" + env.realm() + "/account";
+        browser.get(account + "/account-security/signing-in");
+        shoot("29-profil-signing-in", By.id("basic-authentication-categ-title"));
+        browser.get(account + "/account-security/linked-accounts");
+        shoot("30-profil-dap", By.id("dap-idp-link"));
+        browser.get(env.demoPortal().url() + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("portal-client-number")));
     }
 
     private void noClientNumber(String email) throws IOException {

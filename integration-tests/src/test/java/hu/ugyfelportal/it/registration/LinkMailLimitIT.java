@@ -78,7 +78,9 @@ class LinkMailLimitIT {
             Page throttledKnown = requestFromAFreshSession(env, known, false);
             Page throttledUnknown = requestFromAFreshSession(env, unknown, false);
 
-            assertThat(throttledUnknown.text().replace(unknown, "X")).isEqualTo(throttledKnown.text().replace(known, "X"));
+            // The seconds left of each cool-down may differ by one; the words may not.
+            assertThat(throttledUnknown.text().replace(unknown, "X").replaceAll("\\d+", "N"))
+                    .isEqualTo(throttledKnown.text().replace(known, "X").replaceAll("\\d+", "N"));
             assertThat(throttledKnown.has("#ugyfelportal-link-sent")).isTrue();
             // Both second requests were throttled, not answered as first ones: each left its throttle event.
             assertThat(env.admin().events("SEND_RESET_PASSWORD_ERROR", knownId)).singleElement()

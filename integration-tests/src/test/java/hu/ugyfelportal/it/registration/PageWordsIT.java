@@ -72,6 +72,7 @@ class PageWordsIT {
                     "(?i)összekapcsol",            // the FAQ links DÁP with „összeköt”
                     "[Kk]érem,",                   // we write „Kérjük,”
                     "Sikeres kilépés",             // successLogout
+                    "Hozzáférés megtagadva",       // access-denied-when-idp-auth: a cancel is no failure
                     "Keycloak"),
             "en", patterns(
                     "We are sorry",
@@ -83,6 +84,7 @@ class PageWordsIT {
                     "(?i)click here",
                     "(?i)identity provider",
                     "(?i)Back to application",
+                    "(?i)access denied",
                     "Keycloak"));
 
     private static final Map<String, Journey> JOURNEYS = new ConcurrentHashMap<>();
@@ -330,6 +332,13 @@ class PageWordsIT {
         // No test links this simulator identity to any user.
         env.dap().approve(DapPhone.scan(qr), "szabo-peter");
         pages.put("DÁP login failed", dap.open(qr.document().selectFirst("#dap-continue").absUrl("href")));
+
+        // „Mégse” on the QR page: the login page again, without Keycloak's "access denied"; the QR page after it.
+        Browser cancelling = env.newBrowser().acceptLanguage(language);
+        Page cancelledQr = cancelling.open(cancelling.open(env.portal().authorizationRequest(locale).url())
+                .document().selectFirst("#social-dap").absUrl("href"));
+        pages.put("login after DÁP cancel", cancelling.open(cancelledQr.document().selectFirst("#dap-cancel").absUrl("href")));
+        pages.put("DÁP QR page after cancel", cancelling.open(cancelledQr.uri().toString()));
 
         String company = AdminApi.uniqueEmail("words-company");
         env.admin().createUser(company, chooserPassword, Map.of("ugyfelszam", List.of("73000003 | CEG | Teszt Kft.")));
