@@ -118,6 +118,10 @@ public final class DapLogins {
      * before the stretch may run out within it).
      */
     public static int statusListCachePeriods(Duration stretch, long cacheSeconds) {
+        if (cacheSeconds <= 0) {
+            throw new AssertionError("The realm keeps no status list (dapStatusListMaxCacheSeconds 0): every login "
+                    + "fetches it, and there is no cache time to check");
+        }
         return (int) (stretch.toSeconds() / cacheSeconds) + 1;
     }
 
