@@ -2,7 +2,8 @@
 # The benchmarks, each printing its figures: plain password login vs. our full flow on one real Keycloak at 1, 4
 # and 8 concurrent browsers (logins/s, latency percentiles and per step, errors, Keycloak CPU per login, password
 # hashes per login, full/plain ratio); the time to draw one DÁP QR code; the server CPU of 1,000 browsers waiting on
-# DÁP QR pages, each QR renewed in place when it runs out (printed beside the figures before the status stream).
+# DÁP QR pages, each QR renewed in place when it runs out (printed beside the figures before the status stream);
+# whole DÁP logins against plain password logins, in both runs (DapLoginBenchmark: DÁP/plain ratio, JFR breakdown).
 #
 # Keycloak runs in dev mode on H2 as in the tests, but with templates and themes cached as in production
 # (dev mode re-reads and re-parses every template and message bundle on each request) and with its metrics on
@@ -49,15 +50,17 @@ run() {
         ${KEYCLOAK_CPUS:+"-Dkeycloak.cpus=$KEYCLOAK_CPUS"} | tee "$logs/$name.log"
 }
 
-run shared QrImageBenchmark 'LoginBenchmark,DapWaitingBenchmark'
+run shared QrImageBenchmark 'LoginBenchmark,DapWaitingBenchmark,DapLoginBenchmark'
 if [[ "$pin" == 1 ]]; then
     if (( $(nproc) < 2 )); then
         echo "Pinned run skipped: it needs 2 CPUs, this machine has $(nproc)." >&2
     else
-        KEYCLOAK_CPUS=0 run pinned '' LoginBenchmark taskset --cpu-list 1
+        KEYCLOAK_CPUS=0 run pinned '' 'LoginBenchmark,DapLoginBenchmark' taskset --cpu-list 1
     fi
 fi
 
 echo
 echo "Full/plain login ratio (target >= 0.90), shared machine and pinned:"
 grep -h '^RESULT ' "$logs"/*.log || echo "(no RESULT lines: see $logs/*.log)"
+echo "DÁP/plain login ratio (target >= 2.00), shared machine and pinned:"
+grep -h '^DAP-RESULT ' "$logs"/*.log || echo "(no DAP-RESULT lines: see $logs/*.log)"

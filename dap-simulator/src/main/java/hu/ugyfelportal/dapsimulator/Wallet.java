@@ -127,6 +127,20 @@ public final class Wallet {
         return present(request, holder, issuance, request.nonce(), request.encryption() != null);
     }
 
+    /**
+     * A PID for the identity, bound to this wallet's holder key, to present later with
+     * {@link #approve(VerifierRequest, TestIdentity, String)}: what a real wallet keeps from its set-up. For load tests,
+     * whose wallets must not spend their time issuing.
+     */
+    public String issue(TestIdentity identity) {
+        return issuer.issue(identity, holders.get(identity.id()).keys().getPublic());
+    }
+
+    /** Approves with a PID this wallet was issued earlier ({@link #issue}), as the request asks. */
+    public Answer approve(VerifierRequest request, TestIdentity identity, String issuance) {
+        return present(request, holders.get(identity.id()), issuance, request.nonce(), request.encryption() != null);
+    }
+
     private Answer approve(VerifierRequest request, TestIdentity identity, String nonce, boolean encrypt) {
         Holder holder = holders.get(identity.id());
         return present(request, holder, issuer.issue(identity, holder.keys().getPublic()), nonce, encrypt);

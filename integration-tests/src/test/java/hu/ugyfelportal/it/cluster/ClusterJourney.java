@@ -5,6 +5,7 @@ import hu.ugyfelportal.it.support.Browser;
 import hu.ugyfelportal.it.support.ClusterEnvironment;
 import hu.ugyfelportal.it.support.ClusterNode;
 import hu.ugyfelportal.it.support.DapJourney;
+import hu.ugyfelportal.it.support.DapPhone;
 import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.PortalClient;
@@ -79,6 +80,14 @@ final class ClusterJourney {
         Page qr = browser.submit(confirm, "form[action*=login-actions]", Map.of());
         assertThat(qr.has("#dap-qr-image")).as("linking QR page: %s", qr).isTrue();
         return qr;
+    }
+
+    /** Links DÁP to the customer on the given node, the simulator approving as {@code identity}. */
+    static void linkDap(ClusterEnvironment cluster, ClusterNode node, String email, String identity) {
+        Browser browser = cluster.newBrowser();
+        Page qr = linkingQrPage(cluster, node, browser, email);
+        assertThat(cluster.dap().approve(DapPhone.scan(qr), identity).verifierStatus()).isEqualTo(200);
+        assertThat(awaitReload(browser, qr).isPortalRedirect()).as("linked").isTrue();
     }
 
     /**

@@ -59,10 +59,7 @@ class CrossNodeLoginIT {
     void aDapLoginWhoseWalletTalksToNodeBCompletesInTheBrowserOnNodeA(ClusterEnvironment cluster) {
         String email = AdminApi.uniqueEmail("cluster-dap");
         String userId = ClusterJourney.customer(cluster, email);
-        Browser linking = cluster.newBrowser();
-        Page linkingQr = ClusterJourney.linkingQrPage(cluster, cluster.nodeA(), linking, email);
-        assertThat(cluster.dap().approve(DapPhone.scan(linkingQr), "kovacs-janos").verifierStatus()).isEqualTo(200);
-        assertThat(ClusterJourney.awaitReload(linking, linkingQr).isPortalRedirect()).isTrue();
+        ClusterJourney.linkDap(cluster, cluster.nodeA(), email, "kovacs-janos");
 
         Browser browser = cluster.newBrowser();
         PortalClient.AuthorizationRequest request = cluster.portal(cluster.nodeA()).authorizationRequest();

@@ -1,5 +1,8 @@
 package hu.ugyfelportal.it.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -73,6 +76,15 @@ public final class LoadRun {
 
         public double percentileMillis(double percentile) {
             return LoadRun.percentileMillis(sortedLatenciesNanos, percentile);
+        }
+    }
+
+    /** The machine's load average over 1, 5 and 15 minutes ({@code /proc/loadavg}), to print beside a figure. */
+    public static String loadAverage() {
+        try {
+            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (IOException e) {
+            return "?";
         }
     }
 

@@ -2,6 +2,7 @@ package hu.ugyfelportal.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import hu.ugyfelportal.dapsimulator.DapSimulator;
+import hu.ugyfelportal.dapsimulator.Wallet;
 import hu.ugyfelportal.demoportal.DemoPortal;
 import hu.ugyfelportal.demoportal.PortalSettings;
 import hu.ugyfelportal.mailcatcher.MailCatcher;
@@ -57,6 +58,14 @@ public final class TestEnvironment implements AutoCloseable {
     /** The DÁP simulator's HTTP API, as a test plays the customer's phone. */
     public DapPhone dap() {
         return new DapPhone(dap.baseUrl(), dap.issuer());
+    }
+
+    /**
+     * The simulator's wallet itself, in this JVM, for tests that drive it step by step or under load (its work then
+     * is the load generator's). Its PIDs come from the same issuer the realm trusts.
+     */
+    public Wallet wallet() {
+        return new Wallet(dap.issuer());
     }
 
     public KeycloakServer keycloak() {
