@@ -13,8 +13,17 @@
 # BENCHMARK_SECONDS   length of each measured run (default 20)
 # BENCHMARK_QR_PAGES  waiting DÁP pages (default 1000)
 # BENCHMARK_PIN       1 (default): shared run, then the pinned login run; 0: shared run only
-# BENCHMARK_JFR       a directory: Keycloak records a flight recording there (keycloak-shared.jfr, -pinned.jfr);
-#                     read it with e.g. `jfr view hot-methods FILE` or `jfr print --events jdk.ExecutionSample FILE`
+# BENCHMARK_JFR       a directory: Keycloak records a flight recording there (keycloak-shared.jfr, -pinned.jfr),
+#                     with CPU-time samples (jdk.CPUTimeSample, true on a busy machine too) beside the usual ones;
+#                     read it with e.g. `jfr view hot-methods FILE` or `jfr print --events jdk.CPUTimeSample FILE`;
+#                     the login benchmark prints a WINDOW line per measured run (flow, browsers, start and end in
+#                     epoch ms, logins) to split the recording by flow
+# BENCHMARK_CONCURRENCY  the login runs' concurrent browsers (default 1,4,8; e.g. 4 for a profile of one level;
+#                     the regression check needs 8)
+#
+# The pinned login run compares the full flow's extra Keycloak CPU per login (8 browsers) with the figure on the
+# `regression-reference:` line of docs/performance.md and prints REGRESSION, failing the run, when it grew by more
+# than 2 ms.
 set -euo pipefail
 if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
     sed -n '2,/^set -euo/{/^#/s/^# \{0,1\}//p}' "$0"
@@ -42,25 +51,29 @@ run() {
     fi
     if [[ -n "${BENCHMARK_JFR:-}" ]]; then
         mkdir -p "$BENCHMARK_JFR"
-        jfr=("-Dkeycloak.javaOptsAppend=-XX:StartFlightRecording=filename=$(realpath "$BENCHMARK_JFR")/keycloak-$name.jfr,settings=profile,dumponexit=true")
+        jfr=("-Dkeycloak.javaOptsAppend=-XX:StartFlightRecording=filename=$(realpath "$BENCHMARK_JFR")/keycloak-$name.jfr,settings=profile,jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=5ms,dumponexit=true")
     fi
     "$@" mvn -B -ntp verify "${unit_tests[@]}" -Dit.test="$its" \
         -Dbenchmark.seconds="$seconds" -Dbenchmark.qrPages="${BENCHMARK_QR_PAGES:-1000}" -DtrimStackTrace=false \
+        -Dbenchmark.concurrency="${BENCHMARK_CONCURRENCY:-1,4,8}" "-Dbenchmark.reference=$(realpath docs/performance.md)" \
         "-Dkeycloak.options=$production_caching" ${jfr[@]+"${jfr[@]}"} \
         ${KEYCLOAK_CPUS:+"-Dkeycloak.cpus=$KEYCLOAK_CPUS"} | tee "$logs/$name.log"
 }
 
-run shared QrImageBenchmark 'LoginBenchmark,DapWaitingBenchmark,DapLoginBenchmark'
+# A failed run (login errors, hashes, a REGRESSION) fails the script, after the summary of both runs.
+status=0
+run shared QrImageBenchmark 'LoginBenchmark,DapWaitingBenchmark,DapLoginBenchmark' || status=$?
 if [[ "$pin" == 1 ]]; then
     if (( $(nproc) < 2 )); then
         echo "Pinned run skipped: it needs 2 CPUs, this machine has $(nproc)." >&2
     else
-        KEYCLOAK_CPUS=0 run pinned '' 'LoginBenchmark,DapLoginBenchmark' taskset --cpu-list 1
+        KEYCLOAK_CPUS=0 run pinned '' 'LoginBenchmark,DapLoginBenchmark' taskset --cpu-list 1 || status=$?
     fi
 fi
 
 echo
-echo "Full/plain login ratio (target >= 0.90), shared machine and pinned:"
-grep -h '^RESULT ' "$logs"/*.log || echo "(no RESULT lines: see $logs/*.log)"
+echo "Full/plain login ratio (target >= 0.90), shared machine and pinned; the regression check (pinned):"
+grep -h -e '^RESULT ' -e '^REGRESSION ' -e '^Regression check' "$logs"/*.log || echo "(no RESULT lines: see $logs/*.log)"
 echo "DÁP/plain login ratio (target >= 2.00), shared machine and pinned:"
 grep -h '^DAP-RESULT ' "$logs"/*.log || echo "(no DAP-RESULT lines: see $logs/*.log)"
+exit "$status"

@@ -16,19 +16,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clients: "plain" has its browser flow overridden to Keycloak's bare Username Password Form, the portal
  * client runs our whole flow (password, e-mailed code read from the SMTP server, chooser). Distinct users,
  * a warm-up, then plain and full runs alternate at each concurrency, and the tables are printed with the
- * full/plain ratio measured in this one run. Figures are printed, not asserted; it fails on login errors and
- * when a login did not validate exactly one password hash (Keycloak's own counter, so our steps never hash).
+ * full/plain ratio measured in this one run. Figures are printed; it fails on login errors, when a login did not
+ * validate exactly one password hash (Keycloak's own counter, read around single logins, so our steps never hash),
+ * and when the full flow's extra CPU per login grew by more than 2 ms over the figure docs/performance.md records.
  */
 @ExtendWith(UgyfelportalExtension.class)
 class LoginBenchmark {
@@ -48,7 +57,17 @@ class LoginBenchmark {
     private static final String PLAIN_SECRET = "benchmark-plain-secret";
     private static final String PLAIN_FLOW = "benchmark plain password";
     private static final String PASSWORD = "Meres-jelszo-1";
-    private static final int[] CONCURRENCY = {1, 4, 8};
+    /** Concurrent browsers of the measured runs; fewer (-Dbenchmark.concurrency=4) make a profile of one level. */
+    private static final int[] CONCURRENCY = Arrays.stream(System.getProperty("benchmark.concurrency", "1,4,8")
+            .split(",")).mapToInt(Integer::parseInt).toArray();
+    /** Logins of each flow one at a time, the hash counter read around each: every one must validate exactly 1. */
+    private static final int SINGLE_LOGINS = Integer.getInteger("benchmark.singleLogins", 20);
+    private static final DecimalFormat HASH_COUNT = new DecimalFormat("0.###");
+    /** The figure the regression check compares with: docs/performance.md's line, pinned, at this concurrency. */
+    private static final Pattern REFERENCE_LINE = Pattern.compile(
+            "regression-reference: full-flow-extra-keycloak-cpu-ms-per-login=([0-9]+(?:\\.[0-9]+)?)");
+    private static final int REFERENCE_BROWSERS = 8;
+    private static final double REGRESSION_MARGIN_MS = 2.0;
     private static final int ROUNDS = 2;
     private static final double TARGET_RATIO = 0.90;
     /**
@@ -62,7 +81,7 @@ class LoginBenchmark {
      * micrometer "keycloak.credentials.password.hashing", base unit "validations").
      */
     @Test
-    void fullFlowAgainstPlainPasswordLogin(TestEnvironment env) {
+    void fullFlowAgainstPlainPasswordLogin(TestEnvironment env) throws Exception {
         Duration runLength = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
         PortalClient plain = createPlainClient(env);
         PortalClient full = env.portal();
@@ -75,6 +94,10 @@ class LoginBenchmark {
         // A whole run of each as warm-up: the JIT is still compiling Keycloak's login paths long after start-up.
         LoadRun.run(4, runLength, worker -> plainFlow.login().run(worker));
         LoadRun.run(4, runLength, worker -> fullFlow.login().run(worker));
+        Map<String, List<Double>> hashesEach = new LinkedHashMap<>();
+        for (Flow flow : List.of(plainFlow, fullFlow)) {
+            hashesEach.put(flow.name(), hashesOfSingleLogins(env, flow));
+        }
 
         List<Measured> table = new ArrayList<>();
         for (int workers : CONCURRENCY) {
@@ -88,13 +111,71 @@ class LoginBenchmark {
             table.add(fullMeasured);
         }
         print(env, runLength, table);
+        hashesEach.forEach((flow, hashes) -> System.out.printf("Password hashes validated by each of %d single %s "
+                + "logins, one at a time (must be 1 each): %s%n", hashes.size(), flow, tally(hashes)));
+        Optional<String> regression = compareWithRecordedFigure(table);
+        System.out.println();
 
         List<String> errors = new ArrayList<>();
         table.forEach(measured -> measured.results.forEach(result -> errors.addAll(result.errors())));
         assertThat(errors).as("login errors during the benchmark").isEmpty();
+        hashesEach.forEach((flow, hashes) -> assertThat(hashes).as(
+                "password hashes validated by each single %s login (Keycloak's %s)", flow, MetricCounters.PASSWORD_HASHES)
+                .containsOnly(1.0));
         for (String flow : List.of(plainFlow.name(), fullFlow.name())) {
             assertThat(hashesPerLogin(table, flow)).as("password hashes validated per %s login (Keycloak's %s)",
                     flow, MetricCounters.PASSWORD_HASHES).isEqualTo(1.0);
+        }
+        assertThat(regression).as("the full flow's extra Keycloak CPU per login against docs/performance.md").isEmpty();
+    }
+
+    /** "20 × 1" or, when logins differ, "19 × 1, 1 × 2": how many logins validated how many hashes. */
+    private static String tally(List<Double> hashes) {
+        Map<Double, Long> counts = new TreeMap<>(hashes.stream().collect(
+                Collectors.groupingBy(Function.identity(), Collectors.counting())));
+        return counts.entrySet().stream().map(count -> String.format("%d × %s", count.getValue(),
+                HASH_COUNT.format(count.getKey()))).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The full flow's extra Keycloak CPU per login (full minus plain, pinned, at 8 browsers) against the figure
+     * {@code docs/performance.md} records on its {@code regression-reference:} line, which scripts/benchmark.sh names
+     * with -Dbenchmark.reference. Prints the comparison; a growth of more than {@link #REGRESSION_MARGIN_MS} is a
+     * REGRESSION line and the returned failure. Other placements and concurrencies are not what the figure measured.
+     */
+    private static Optional<String> compareWithRecordedFigure(List<Measured> table) {
+        String referenceFile = System.getProperty("benchmark.reference", "");
+        if (referenceFile.isBlank()) {
+            System.out.println("Regression check: skipped, no -Dbenchmark.reference (scripts/benchmark.sh gives it)");
+            return Optional.empty();
+        }
+        if (System.getProperty("keycloak.cpus", "").isBlank()
+                || Arrays.stream(CONCURRENCY).noneMatch(workers -> workers == REFERENCE_BROWSERS)) {
+            System.out.printf("Regression check: only in the pinned run at %d browsers, the figure's placement%n",
+                    REFERENCE_BROWSERS);
+            return Optional.empty();
+        }
+        double recorded = recordedExtraCpuMillis(Path.of(referenceFile));
+        double measured = find(table, "full", REFERENCE_BROWSERS).keycloakMillisPerLogin().orElse(Double.NaN)
+                - find(table, "plain", REFERENCE_BROWSERS).keycloakMillisPerLogin().orElse(Double.NaN);
+        String comparison = String.format("the full flow's extra Keycloak CPU per login, pinned, %d browsers: %.1f ms, "
+                        + "recorded %.1f ms in %s (%+.1f ms; more than +%.1f ms is a regression)", REFERENCE_BROWSERS,
+                measured, recorded, referenceFile, measured - recorded, REGRESSION_MARGIN_MS);
+        if (measured - recorded > REGRESSION_MARGIN_MS || Double.isNaN(measured)) {
+            System.out.println("REGRESSION " + comparison);
+            return Optional.of(comparison);
+        }
+        System.out.println("Regression check: ok, " + comparison);
+        return Optional.empty();
+    }
+
+    private static double recordedExtraCpuMillis(Path referenceFile) {
+        try {
+            return Files.readAllLines(referenceFile).stream().map(REFERENCE_LINE::matcher).filter(Matcher::find)
+                    .map(found -> Double.parseDouble(found.group(1))).findFirst().orElseThrow(() -> new AssertionError(
+                            referenceFile + " has no line matching " + REFERENCE_LINE.pattern()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -166,6 +247,20 @@ class LoginBenchmark {
         Logins.Timed run(int worker) throws Exception;
     }
 
+    /**
+     * The hashes each of {@link #SINGLE_LOGINS} logins validated, one login at a time so that the counter moves for
+     * that login alone: the total over a loaded run would pass a login with two hashes beside one with none.
+     */
+    private static List<Double> hashesOfSingleLogins(TestEnvironment env, Flow flow) throws Exception {
+        List<Double> hashes = new ArrayList<>();
+        for (int login = 0; login < SINGLE_LOGINS; login++) {
+            double before = MetricCounters.passwordHashes(env);
+            flow.login().run(0);
+            hashes.add(MetricCounters.passwordHashes(env) - before);
+        }
+        return hashes;
+    }
+
     /** The caught mails are dropped first: the load generator looks a mailbox up among all of them. */
     private static Sample measure(TestEnvironment env, int workers, Duration runLength, Flow flow) {
         env.mail().purge();
@@ -173,8 +268,11 @@ class LoginBenchmark {
         Optional<Duration> cpuBefore = env.keycloak().cpuTime();
         long generatorBefore = generatorCpuNanos();
         double hashesBefore = MetricCounters.passwordHashes(env);
+        long windowStart = System.currentTimeMillis();
         LoadRun.Result result = LoadRun.run(workers, runLength,
                 worker -> steps.add(flow.login().run(worker).stepNanos()));
+        System.out.printf("WINDOW %s %d %d %d %d%n", flow.name(), workers, windowStart, System.currentTimeMillis(),
+                result.completed());
         double hashes = MetricCounters.passwordHashes(env) - hashesBefore;
         long generator = generatorCpuNanos() - generatorBefore;
         Optional<Duration> cpuAfter = env.keycloak().cpuTime();
@@ -253,10 +351,12 @@ class LoginBenchmark {
         // CPU per login falls as concurrency rises (background work is shared out), so compare at equal concurrency.
         StringBuilder cpuOnly = new StringBuilder();
         double cpuOnlyAtHighest = Double.NaN;
+        double extraAtHighest = Double.NaN;
         for (int workers : CONCURRENCY) {
             double cpuPlain = find(table, "plain", workers).keycloakMillisPerLogin().orElse(Double.NaN);
             double cpuFull = find(table, "full", workers).keycloakMillisPerLogin().orElse(Double.NaN);
             cpuOnlyAtHighest = cpuPlain / cpuFull;
+            extraAtHighest = cpuFull - cpuPlain;
             cpuOnly.append(String.format("%n  %d browser(s): plain %.1f ms, full %.1f ms (+%.1f ms): %.2f", workers,
                     cpuPlain, cpuFull, cpuFull - cpuPlain, cpuOnlyAtHighest));
         }
@@ -268,8 +368,9 @@ class LoginBenchmark {
         System.out.printf("Password hashes validated per login: plain %.3f, full %.3f (must be exactly 1)%n",
                 hashesPerLogin(table, "plain"), hashesPerLogin(table, "full"));
         System.out.printf("RESULT placement=%s ratio=%.2f plainPerSecond=%.2f fullPerSecond=%.2f "
-                        + "keycloakCpuOnlyRatioAt%dBrowsers=%.2f%n", placement.split(" ")[0], ratio,
-                bestPlain.perSecond(), bestFull.perSecond(), CONCURRENCY[CONCURRENCY.length - 1], cpuOnlyAtHighest);
+                        + "keycloakCpuOnlyRatioAt%dBrowsers=%.2f fullExtraKeycloakCpuMsPerLogin=%.1f%n",
+                placement.split(" ")[0], ratio, bestPlain.perSecond(), bestFull.perSecond(),
+                CONCURRENCY[CONCURRENCY.length - 1], cpuOnlyAtHighest, extraAtHighest);
         System.out.println();
     }
 
