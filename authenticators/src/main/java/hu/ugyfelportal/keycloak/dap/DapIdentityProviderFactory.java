@@ -6,6 +6,7 @@ import hu.ugyfelportal.keycloak.dap.service.DapConfig;
 import hu.ugyfelportal.keycloak.dap.service.DapTransactions;
 import hu.ugyfelportal.keycloak.dap.service.QrPageWaiters;
 import hu.ugyfelportal.keycloak.dap.service.StatusListSettings;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
@@ -36,12 +37,19 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
     public static final String PROVIDER_ID = "dap";
     /**
      * Open status streams per node. A server option of this provider in the SPI {@code identity_provider}:
-     * {@code spi-identity_provider--dap--max-waiting-pages}, with the SPI name's underscore (Keycloak ignores the
-     * dashed {@code spi-identity-provider--…} without a word).
+     * {@code spi-identity_provider--dap--max-waiting-pages}, with the SPI name's underscore, on the command line or in
+     * {@code keycloak.conf}.
      */
     static final String MAX_WAITING_PAGES = "maxWaitingPages";
+    /**
+     * The same option as Keycloak 26.7 names it when it comes from the environment
+     * ({@code KC_SPI_IDENTITY_PROVIDER__DAP__MAX_WAITING_PAGES}, as containers and the Keycloak Operator pass options):
+     * its env mapping turns every underscore into a dash, so the provider's own scope never sees it.
+     */
+    static final String MAX_WAITING_PAGES_FROM_ENVIRONMENT = "spi-identity-provider--dap--max-waiting-pages";
     static final int DEFAULT_MAX_WAITING_PAGES = 5000;
     private static final long SWEEP_MILLIS = 1000;
+    private static final Logger LOG = Logger.getLogger(DapIdentityProviderFactory.class);
 
     /** Enough for every realm's DÁP settings at once; more only when settings change often, then it starts afresh. */
     private static final int MAX_PARSED_CONFIGS = 32;
@@ -57,7 +65,9 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
 
     @Override
     public void init(Config.Scope config) {
-        maxWaitingPages = config.getInt(MAX_WAITING_PAGES, DEFAULT_MAX_WAITING_PAGES);
+        Integer configured = config.getInt(MAX_WAITING_PAGES);
+        maxWaitingPages = configured != null ? configured
+                : config.root().getInt(MAX_WAITING_PAGES_FROM_ENVIRONMENT, DEFAULT_MAX_WAITING_PAGES);
     }
 
     /** Shown under Provider info in the master realm's admin console, so an operator sees the limit in force. */
@@ -97,12 +107,17 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
 
     @Override
     public DapIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
-        return new DapIdentityProvider(session, new DapIdentityProviderModel(model, parsed(model.getConfig())),
-                waitingPages);
+        boolean keyInSettings = !DapConfig.isVaultReference(model.getConfig().get(DapConfig.SIGNING_KEY));
+        return new DapIdentityProvider(session, new DapIdentityProviderModel(model, parsed(model.getAlias(),
+                DapIdentityProviderModel.withVaultSecrets(session, model.getConfig()), keyInSettings)), waitingPages);
     }
 
-    /** Null for wrong settings: the model then parses them where they are used, and the provider reports them. */
-    private DapConfig parsed(Map<String, String> config) {
+    /**
+     * Null for wrong settings: the model then parses them where they are used, and the provider reports them.
+     *
+     * @param keyInSettings the signing key is stored in the settings themselves (from before the vault), not in the vault
+     */
+    private DapConfig parsed(String alias, Map<String, String> config, boolean keyInSettings) {
         Map<String, String> raw = new HashMap<>(config);
         DapConfig parsed = parsedConfigs.get(raw);
         if (parsed != null) {
@@ -112,6 +127,10 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
             parsed = DapConfig.from(raw);
         } catch (IllegalArgumentException e) {
             return null;
+        }
+        if (keyInSettings && parsed.verifierIdentity() != null) {
+            LOG.warnf("DÁP identity provider '%s' holds its signing key in its settings, where every administrator "
+                    + "who may view identity providers reads it: move it to the vault (docs/operations.md)", alias);
         }
         if (parsedConfigs.size() >= MAX_PARSED_CONFIGS) {
             parsedConfigs.clear();

@@ -11,6 +11,7 @@ import hu.ugyfelportal.keycloak.dap.protocol.WalletMetadataException;
 import hu.ugyfelportal.keycloak.dap.protocol.WalletResponse;
 import hu.ugyfelportal.keycloak.dap.service.DapClaims;
 import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.service.DapPseudonymKeys;
 import hu.ugyfelportal.keycloak.dap.service.DapSubject;
 import hu.ugyfelportal.keycloak.dap.service.DapTransactions;
 import hu.ugyfelportal.keycloak.dap.service.PidStatusCheck;
@@ -132,7 +133,8 @@ final class DapWallet {
             Map<String, Object> claims = config.presentationVerifier()
                     .verify(answer.vpToken(), config.verifierIdentity().clientId(), pending.get().nonce());
             new PidStatusCheck(session, config).check(claims);
-            String subject = DapSubject.of(config, claims);
+            String subject = DapSubject.of(config, claims,
+                    DapPseudonymKeys.of(session, session.getContext().getRealm())).pseudonym();
             transactions.saveResult(transaction, new DapTransactions.Result(DapTransactions.Outcome.APPROVED, subject,
                     DapClaims.toJson(claims)));
             return accepted();

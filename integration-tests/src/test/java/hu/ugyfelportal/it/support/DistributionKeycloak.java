@@ -67,7 +67,6 @@ final class DistributionKeycloak implements KeycloakServer {
                     "--import-realm"));
             // Health, metrics and event metrics as in production (deploy/keycloak.conf): EventMetricsIT reads them.
             command.addAll(KeycloakConf.observabilityArguments());
-            command.add(TestSettings.MAX_WAITING_PAGES_OPTION);
             String options = System.getProperty(OPTIONS_PROPERTY, "");
             if (!options.isBlank()) {
                 command.addAll(List.of(options.trim().split("\\s+")));
@@ -83,6 +82,8 @@ final class DistributionKeycloak implements KeycloakServer {
             if (!javaOptsAppend.isBlank()) {
                 builder.environment().put("JAVA_OPTS_APPEND", javaOptsAppend);
             }
+            builder.environment().put(TestSettings.MAX_WAITING_PAGES_ENVIRONMENT.getKey(),
+                    TestSettings.MAX_WAITING_PAGES_ENVIRONMENT.getValue());
             builder.environment().putAll(realmEnvironment);
             DistributionKeycloak server = new DistributionKeycloak(home, logFile, httpPort, managementPort, builder.start());
             server.awaitRealm();
