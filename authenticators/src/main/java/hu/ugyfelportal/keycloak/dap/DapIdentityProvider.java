@@ -145,8 +145,9 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
     }
 
     /**
-     * Keycloak writes the broker username into the link (the account console shows it), events and the log: words a
-     * customer understands, in the language of the page, with the day of linking; no name, identifier or pseudonym.
+     * Keycloak writes the broker username into the link (the account console shows it beside "DÁP"), events and the
+     * log: words a customer understands, in the language of the page, with the day of linking; no name, identifier or
+     * pseudonym. Keycloak keeps it in lower case.
      */
     private String newLinkName(AuthenticationSessionModel authSession) {
         Locale locale = session.getContext().resolveLocale(authSession.getAuthenticatedUser());
@@ -161,7 +162,7 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
             LOG.warnf("DÁP link name in the default words: the login theme's messages cannot be read (%s)",
                     e.getMessage());
         }
-        return "DÁP " + day;
+        return day;
     }
 
     private BrokeredIdentityContext identity(AuthenticationSessionModel authSession, String pseudonym, String linkName,

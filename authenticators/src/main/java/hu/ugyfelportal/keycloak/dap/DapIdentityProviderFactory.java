@@ -156,7 +156,8 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
                 .defaultValue(DapConfig.DEFAULT_REQUESTED_CLAIMS).helpText("Comma-separated top-level claim names.").add()
                 .property().name(DapConfig.SUBJECT_CLAIMS).label("Subject claims").type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(DapConfig.DEFAULT_SUBJECT_CLAIMS)
-                .helpText("Requested claims that identify the person for good; their SHA-256 is the linked identity.").add()
+                .helpText("Requested claims that identify the person for good; their HMAC-SHA-256 under the "
+                        + "installation's pseudonym key (vault entry dap-pseudonym-key) is the linked identity.").add()
                 .property().name(DapConfig.RESPONSE_MODE).label("Response mode").type(ProviderConfigProperty.LIST_TYPE)
                 .options(Arrays.stream(ResponseMode.values()).map(ResponseMode::parameter).toList())
                 .defaultValue(DapConfig.DEFAULT_RESPONSE_MODE.parameter())
@@ -167,7 +168,9 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
                 .type(ProviderConfigProperty.TEXT_TYPE)
                 .helpText("Trust anchors: a PID whose x5c chain validates to one of these (no revocation check) is trusted.").add()
                 .property().name(DapConfig.SIGNING_KEY).label("Request signing key (PEM, PKCS#8 EC P-256)")
-                .type(ProviderConfigProperty.PASSWORD).secret(true).add()
+                .type(ProviderConfigProperty.PASSWORD).secret(true)
+                .helpText("A vault reference, ${vault.dap-signing-key}: the key itself lives in Keycloak's vault, "
+                        + "since these settings are readable by every administrator who may view identity providers.").add()
                 .property().name(DapConfig.SIGNING_CERTIFICATES).label("Request signing certificate chain (PEM, leaf first)")
                 .type(ProviderConfigProperty.TEXT_TYPE)
                 .helpText("The leaf's DNS subjectAltName becomes the client_id (x509_san_dns:) and must be this server's host.").add()

@@ -50,7 +50,7 @@ class SecretsNotReadableIT {
         String token = new AdminLogin(HttpClient.newHttpClient(), new LoaderSettings(URI.create(env.keycloak().baseUrl()),
                 env.realm(), "master", LoaderSettings.DEFAULT_ADMIN_CLIENT_ID, username, PASSWORD)).token();
 
-        HttpResponse<String> provider = get(env, token, "/identity-providers/instances/dap");
+        HttpResponse<String> provider = get(env, token, "/identity-provider/instances/dap");
         HttpResponse<String> users = get(env, token, "/users");
 
         assertThat(provider.statusCode()).isEqualTo(200);
