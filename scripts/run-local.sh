@@ -64,12 +64,19 @@ trap stop_all INT TERM EXIT
 
 start_mail_catcher "$MAIL_SMTP_PORT" "$MAIL_WEB_PORT"
 start_dap_simulator "$DAP_SIMULATOR_PORT" localhost "$RUN_DIR/dap-simulator.env"
+# Keycloak's vault (one file per secret), as docs/operations.md keeps them in production: the simulator's dev-only
+# signing key and a pseudonym key for this start's fresh database.
+VAULT_DIR=$RUN_DIR/vault
+mkdir -p "$VAULT_DIR" && chmod 700 "$VAULT_DIR"
+printf '%s' "$UGYFELPORTAL_DAP_SIGNING_KEY" > "$VAULT_DIR/ugyfelportal_dap-signing-key"
+head -c 48 /dev/urandom | base64 -w0 > "$VAULT_DIR/ugyfelportal_dap-pseudonym-key"
 export_realm_environment "$MAIL_SMTP_PORT"
 start_demo_portal "$UGYFELPORTAL_PORTAL_URL" "http://localhost:$KEYCLOAK_PORT"
 mapfile -t observability < <(observability_options)
 # Its log goes to a file, not a terminal: plain text, without colour codes.
 "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" --http-management-port=$((KEYCLOAK_PORT + 1000)) \
-    "${observability[@]}" --import-realm --log-console-color=false > "$RUN_DIR/keycloak.log" 2>&1 &
+    "${observability[@]}" --vault=file --vault-dir="$VAULT_DIR" --import-realm --log-console-color=false \
+    > "$RUN_DIR/keycloak.log" 2>&1 &
 children+=($!)
 KEYCLOAK_PID=$!
 await_realm Keycloak "http://localhost:$KEYCLOAK_PORT" "$KEYCLOAK_PID" "$RUN_DIR/keycloak.log"

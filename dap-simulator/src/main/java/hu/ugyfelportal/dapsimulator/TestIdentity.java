@@ -27,7 +27,9 @@ public record TestIdentity(String id, String personalAdministrativeNumber, Strin
             new TestIdentity("kelemen-reka", "DEV-000016", "Kelemen", "Réka", "1977-03-05"),
             new TestIdentity("bodnar-zoltan", "DEV-000017", "Bodnár", "Zoltán", "1981-08-23"),
             new TestIdentity("simon-agnes", "DEV-000018", "Simon", "Ágnes", "1970-02-11"),
-            new TestIdentity("racz-tamas", "DEV-000019", "Rácz", "Tamás", "1994-11-30"));
+            new TestIdentity("racz-tamas", "DEV-000019", "Rácz", "Tamás", "1994-11-30"),
+            new TestIdentity("juhasz-mate", "DEV-000020", "Juhász", "Máté", "1986-05-18"),
+            new TestIdentity("olah-lili", "DEV-000021", "Oláh", "Lili", "2003-09-27"));
 
     public static TestIdentity byId(String id) {
         return ALL.stream().filter(identity -> identity.id().equals(id)).findFirst()

@@ -3,16 +3,20 @@ package hu.ugyfelportal.keycloak.dap;
 import hu.ugyfelportal.keycloak.clientnumber.ClientNumbers;
 import hu.ugyfelportal.keycloak.clientnumber.LoginMethod;
 import hu.ugyfelportal.keycloak.common.ConfigReader;
+import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 import hu.ugyfelportal.keycloak.dap.qr.QrPageWaiters;
 import hu.ugyfelportal.keycloak.dap.service.DapClaims;
 import hu.ugyfelportal.keycloak.dap.service.DapLinkedUser;
 import hu.ugyfelportal.keycloak.dap.service.DapMessages;
+import hu.ugyfelportal.keycloak.dap.service.DapPseudonymKeys;
+import hu.ugyfelportal.keycloak.dap.service.DapSubject;
 import hu.ugyfelportal.keycloak.dap.transaction.DapTransactions;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.broker.provider.AuthenticationRequest;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -25,8 +29,15 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.resources.IdentityBrokerService;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.theme.Theme;
 
+import java.io.IOException;
 import java.net.URI;
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -90,12 +101,18 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
      */
     Optional<String> settingsError() {
         try {
-            if (getConfig().dapConfig().isComplete()) {
-                return Optional.empty();
+            if (!getConfig().dapConfig().isComplete()) {
+                if (firstReport.test(getConfig())) {
+                    LOG.warnf("DÁP identity provider '%s' has no signing key, certificate chain or trusted issuer yet",
+                            getConfig().getAlias());
+                }
+                return Optional.of(ERROR_NOT_CONFIGURED);
             }
+            DapPseudonymKeys.of(session, session.getContext().getRealm());
+            return Optional.empty();
+        } catch (IllegalStateException e) {
             if (firstReport.test(getConfig())) {
-                LOG.warnf("DÁP identity provider '%s' has no signing key, certificate chain or trusted issuer yet",
-                        getConfig().getAlias());
+                LOG.warnf("DÁP identity provider '%s' cannot serve a login: %s", getConfig().getAlias(), e.getMessage());
             }
             return Optional.of(ERROR_NOT_CONFIGURED);
         } catch (ConfigReader.InvalidSettingsException e) {
@@ -109,11 +126,22 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
 
     /**
      * The phone approved: Keycloak's broker gets the identity (a login, or a link to the logged-in user) unless the
-     * linked-user rules refuse it. The identity is refused here rather than by Keycloak (see {@link DapLinkedUser}).
+     * linked-user rules refuse it. The identity is refused here rather than by Keycloak (see {@link DapLinkedUser}),
+     * and a link stored under an earlier form of the pseudonym is moved to the current one first.
      */
     Response authenticated(AuthenticationSessionModel authSession, DapTransactions.Result result,
                            AuthenticationCallback callback, EventBuilder event) {
-        DapLinkedUser linked = DapLinkedUser.find(session, authSession.getRealm(), getConfig().getAlias(), result.subject());
+        Map<String, Object> claims = DapClaims.fromJson(result.claimsJson());
+        RealmModel realm = authSession.getRealm();
+        DapSubject subject;
+        try {
+            subject = DapSubject.of(getConfig().dapConfig(), claims, DapPseudonymKeys.of(session, realm));
+        } catch (PresentationRejectedException | IllegalStateException e) {
+            // Checked when the wallet answered: only settings changed since then get here.
+            LOG.errorf("DÁP identity provider '%s' cannot finish a login: %s", getConfig().getAlias(), e.getMessage());
+            return settingsErrorPage(event, authSession, ERROR_MISCONFIGURED);
+        }
+        DapLinkedUser linked = DapLinkedUser.find(session, realm, getConfig().getAlias(), subject);
         if (isLinking(authSession)) {
             if (linked.isLinkedToAnotherThan(authSession.getAuthenticatedUser())) {
                 return callback.error(getConfig(), DapMessages.ALREADY_LINKED);
@@ -125,16 +153,39 @@ public class DapIdentityProvider extends AbstractIdentityProvider<DapIdentityPro
                         linked.conflictReason(), DapMessages.LOGIN_FAILED);
             }
         }
-        return callback.authenticated(identity(authSession, result));
+        String newLinkName = newLinkName(authSession);
+        String linkName = linked.linkName(session, realm, getConfig().getAlias(), subject, newLinkName)
+                .orElse(newLinkName);
+        return callback.authenticated(identity(authSession, subject.pseudonym(), linkName, claims));
     }
 
-    private BrokeredIdentityContext identity(AuthenticationSessionModel authSession, DapTransactions.Result result) {
-        Map<String, Object> claims = DapClaims.fromJson(result.claimsJson());
-        BrokeredIdentityContext identity = new BrokeredIdentityContext(result.subject(), getConfig());
+    /**
+     * Keycloak writes the broker username into the link (the account console shows it beside "DÁP"), events and the
+     * log: words a customer understands, in the language of the page, with the day of linking; no name, identifier or
+     * pseudonym. Keycloak keeps it in lower case.
+     */
+    private String newLinkName(AuthenticationSessionModel authSession) {
+        Locale locale = session.getContext().resolveLocale(authSession.getAuthenticatedUser());
+        String day = LocalDate.ofInstant(Instant.ofEpochSecond(Time.currentTime()), ZoneId.systemDefault()).toString();
+        try {
+            String pattern = session.theme().getTheme(Theme.Type.LOGIN)
+                    .getEnhancedMessages(authSession.getRealm(), locale).getProperty(DapMessages.LINK_NAME);
+            if (pattern != null) {
+                return new MessageFormat(pattern, locale).format(new Object[]{day});
+            }
+        } catch (IOException e) {
+            LOG.warnf("DÁP link name in the default words: the login theme's messages cannot be read (%s)",
+                    e.getMessage());
+        }
+        return day;
+    }
+
+    private BrokeredIdentityContext identity(AuthenticationSessionModel authSession, String pseudonym, String linkName,
+                                             Map<String, Object> claims) {
+        BrokeredIdentityContext identity = new BrokeredIdentityContext(pseudonym, getConfig());
         identity.setIdp(this);
         identity.setAuthenticationSession(authSession);
-        // Keycloak writes the broker username into events and the log: the hashed subject, never the person's name.
-        identity.setUsername(result.subject());
+        identity.setUsername(linkName);
         identity.setFirstName(text(claims.get("given_name")));
         identity.setLastName(text(claims.get("family_name")));
         DapClaims.attach(identity, claims);

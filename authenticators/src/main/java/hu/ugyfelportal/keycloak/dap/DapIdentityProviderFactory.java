@@ -7,6 +7,7 @@ import hu.ugyfelportal.keycloak.dap.qr.QrPageWaiters;
 import hu.ugyfelportal.keycloak.dap.service.DapClock;
 import hu.ugyfelportal.keycloak.dap.service.DapConfig;
 import hu.ugyfelportal.keycloak.dap.service.StatusListSettings;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
@@ -37,12 +38,19 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
     public static final String PROVIDER_ID = "dap";
     /**
      * Open status streams per node. A server option of this provider in the SPI {@code identity_provider}:
-     * {@code spi-identity_provider--dap--max-waiting-pages}, with the SPI name's underscore (Keycloak ignores the
-     * dashed {@code spi-identity-provider--…} without a word).
+     * {@code spi-identity_provider--dap--max-waiting-pages}, with the SPI name's underscore, on the command line or in
+     * {@code keycloak.conf}.
      */
     static final String MAX_WAITING_PAGES = "maxWaitingPages";
+    /**
+     * The same option as Keycloak 26.7 names it when it comes from the environment
+     * ({@code KC_SPI_IDENTITY_PROVIDER__DAP__MAX_WAITING_PAGES}, as containers and the Keycloak Operator pass options):
+     * its env mapping turns every underscore into a dash, so the provider's own scope never sees it.
+     */
+    static final String MAX_WAITING_PAGES_FROM_ENVIRONMENT = "spi-identity-provider--dap--max-waiting-pages";
     static final int DEFAULT_MAX_WAITING_PAGES = 5000;
     private static final long SWEEP_MILLIS = 1000;
+    private static final Logger LOG = Logger.getLogger(DapIdentityProviderFactory.class);
 
     /** Enough for every realm's DÁP settings at once; more only when settings change often, then it starts afresh. */
     private static final int MAX_PARSED_CONFIGS = 32;
@@ -59,7 +67,9 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
 
     @Override
     public void init(Config.Scope config) {
-        maxWaitingPages = config.getInt(MAX_WAITING_PAGES, DEFAULT_MAX_WAITING_PAGES);
+        Integer configured = config.getInt(MAX_WAITING_PAGES);
+        maxWaitingPages = configured != null ? configured
+                : config.root().getInt(MAX_WAITING_PAGES_FROM_ENVIRONMENT, DEFAULT_MAX_WAITING_PAGES);
     }
 
     /** Shown under Provider info in the master realm's admin console, so an operator sees the limit in force. */
@@ -99,8 +109,10 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
 
     @Override
     public DapIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
-        return new DapIdentityProvider(session, new DapIdentityProviderModel(model, parsed(model.getConfig())),
-                waitingPages, this::firstReport);
+        boolean keyInSettings = !DapConfig.isVaultReference(model.getConfig().get(DapConfig.SIGNING_KEY));
+        return new DapIdentityProvider(session, new DapIdentityProviderModel(model, parsed(model.getAlias(),
+                DapIdentityProviderModel.withVaultSecrets(session, model.getConfig()), keyInSettings)), waitingPages,
+                this::firstReport);
     }
 
     /** Settings that cannot serve a login are logged once per alias and values on this node (bounded as above). */
@@ -111,8 +123,12 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
         return reportedSettings.add(List.of(model.getAlias(), new HashMap<>(model.getConfig())));
     }
 
-    /** Null for wrong settings: the model then parses them where they are used, and the provider reports them. */
-    private DapConfig parsed(Map<String, String> config) {
+    /**
+     * Null for wrong settings: the model then parses them where they are used, and the provider reports them.
+     *
+     * @param keyInSettings the signing key is stored in the settings themselves (from before the vault), not in the vault
+     */
+    private DapConfig parsed(String alias, Map<String, String> config, boolean keyInSettings) {
         Map<String, String> raw = new HashMap<>(config);
         DapConfig parsed = parsedConfigs.get(raw);
         if (parsed != null) {
@@ -122,6 +138,10 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
             parsed = DapConfig.from(raw);
         } catch (IllegalArgumentException e) {
             return null;
+        }
+        if (keyInSettings && parsed.verifierIdentity() != null) {
+            LOG.warnf("DÁP identity provider '%s' holds its signing key in its settings, where every administrator "
+                    + "who may view identity providers reads it: move it to the vault (docs/operations.md)", alias);
         }
         if (parsedConfigs.size() >= MAX_PARSED_CONFIGS) {
             parsedConfigs.clear();
@@ -147,7 +167,8 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
                 .defaultValue(DapConfig.DEFAULT_REQUESTED_CLAIMS).helpText("Comma-separated top-level claim names.").add()
                 .property().name(DapConfig.SUBJECT_CLAIMS).label("Subject claims").type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(DapConfig.DEFAULT_SUBJECT_CLAIMS)
-                .helpText("Requested claims that identify the person for good; their SHA-256 is the linked identity.").add()
+                .helpText("Requested claims that identify the person for good; their HMAC-SHA-256 under the "
+                        + "installation's pseudonym key (vault entry dap-pseudonym-key) is the linked identity.").add()
                 .property().name(DapConfig.RESPONSE_MODE).label("Response mode").type(ProviderConfigProperty.LIST_TYPE)
                 .options(Arrays.stream(ResponseMode.values()).map(ResponseMode::parameter).toList())
                 .defaultValue(DapConfig.DEFAULT_RESPONSE_MODE.parameter())
@@ -158,7 +179,9 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
                 .type(ProviderConfigProperty.TEXT_TYPE)
                 .helpText("Trust anchors: a PID whose x5c chain validates to one of these (no revocation check) is trusted.").add()
                 .property().name(DapConfig.SIGNING_KEY).label("Request signing key (PEM, PKCS#8 EC P-256)")
-                .type(ProviderConfigProperty.PASSWORD).secret(true).add()
+                .type(ProviderConfigProperty.PASSWORD).secret(true)
+                .helpText("A vault reference, ${vault.dap-signing-key}: the key itself lives in Keycloak's vault, "
+                        + "since these settings are readable by every administrator who may view identity providers.").add()
                 .property().name(DapConfig.SIGNING_CERTIFICATES).label("Request signing certificate chain (PEM, leaf first)")
                 .type(ProviderConfigProperty.TEXT_TYPE)
                 .helpText("The leaf's DNS subjectAltName becomes the client_id (x509_san_dns:) and must be this server's host.").add()

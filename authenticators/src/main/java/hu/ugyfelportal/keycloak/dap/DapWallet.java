@@ -12,6 +12,7 @@ import hu.ugyfelportal.keycloak.dap.protocol.WalletResponse;
 import hu.ugyfelportal.keycloak.dap.service.DapClaims;
 import hu.ugyfelportal.keycloak.dap.service.DapClock;
 import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.service.DapPseudonymKeys;
 import hu.ugyfelportal.keycloak.dap.service.DapSubject;
 import hu.ugyfelportal.keycloak.dap.status.PidStatusCheck;
 import hu.ugyfelportal.keycloak.dap.transaction.DapTransactions;
@@ -151,7 +152,8 @@ final class DapWallet {
             Map<String, Object> claims = config.presentationVerifier()
                     .verify(answer.vpToken(), config.verifierIdentity().clientId(), pending.nonce());
             new PidStatusCheck(session, config).check(claims);
-            String subject = DapSubject.of(config, claims);
+            String subject = DapSubject.of(config, claims,
+                    DapPseudonymKeys.of(session, session.getContext().getRealm())).pseudonym();
             transactions.saveResult(transaction, new DapTransactions.Result(Outcome.APPROVED, subject,
                     DapClaims.toJson(claims)));
             return accepted();

@@ -2,21 +2,31 @@ package hu.ugyfelportal.keycloak.dap;
 
 import hu.ugyfelportal.dapsimulator.DevCertificates;
 import hu.ugyfelportal.keycloak.dap.service.DapConfig;
+import hu.ugyfelportal.keycloak.dap.service.DapPseudonymKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.crypto.CryptoIntegration;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.vault.DefaultVaultStringSecret;
+import org.keycloak.vault.VaultTranscriber;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DapIdentityProviderTest {
 
+    private static final String PSEUDONYM_KEY = "a pseudonym key of at least thirty-two characters";
     private static Map<String, String> complete;
     private static String signingKeyPem;
     private final DapIdentityProviderFactory factory = new DapIdentityProviderFactory();
@@ -75,6 +86,22 @@ class DapIdentityProviderTest {
     }
 
     @Test
+    void withoutAPseudonymKeyInTheVaultOrTheRealmDapIsNotConfiguredAndTheLogSaysWhichKey() {
+        assertThat(provider(complete, null).settingsError()).contains("dap_not_configured");
+        assertThat(logged).singleElement().satisfies(record -> {
+            assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(record.getMessage()).contains("${vault.dap-pseudonym-key}", "dap-pseudonym");
+        });
+    }
+
+    @Test
+    void aTooShortPseudonymKeyInTheVaultIsNotConfigured() {
+        assertThat(provider(complete, "short").settingsError()).contains("dap_not_configured");
+        assertThat(logged).singleElement().satisfies(record ->
+                assertThat(record.getMessage()).contains("shorter than 32").doesNotContain("short\n"));
+    }
+
+    @Test
     void settingsWithoutKeysYetAreNotConfigured() {
         assertThat(provider(Map.of()).settingsError()).contains("dap_not_configured");
         assertThat(logged).singleElement().satisfies(record -> assertThat(record.getLevel()).isEqualTo(Level.WARNING));
@@ -108,10 +135,37 @@ class DapIdentityProviderTest {
     }
 
     private DapIdentityProvider provider(Map<String, String> config) {
+        return provider(config, PSEUDONYM_KEY);
+    }
+
+    private DapIdentityProvider provider(Map<String, String> config, String vaultPseudonymKey) {
         IdentityProviderModel model = new IdentityProviderModel();
         model.setAlias("dap");
         model.setProviderId(DapIdentityProviderFactory.PROVIDER_ID);
         model.setConfig(new HashMap<>(config));
-        return factory.create(null, model);
+        return factory.create(session(vaultPseudonymKey), model);
+    }
+
+    /** What the settings check reads of Keycloak: the vault's pseudonym entry, a realm without key providers. */
+    private static KeycloakSession session(String vaultPseudonymKey) {
+        RealmModel realm = proxy(RealmModel.class, (method, args) -> switch (method) {
+            case "getId" -> "realm";
+            case "getComponentsStream" -> Stream.empty();
+            default -> throw new UnsupportedOperationException(method);
+        });
+        KeycloakContext context = proxy(KeycloakContext.class, (method, args) -> realm);
+        VaultTranscriber vault = proxy(VaultTranscriber.class, (method, args) ->
+                DefaultVaultStringSecret.forString(Optional.ofNullable(
+                        DapPseudonymKeys.VAULT_REFERENCE.equals(args[0]) ? vaultPseudonymKey : null)));
+        return proxy(KeycloakSession.class, (method, args) -> switch (method) {
+            case "getContext" -> context;
+            case "vault" -> vault;
+            default -> throw new UnsupportedOperationException(method);
+        });
+    }
+
+    private static <T> T proxy(Class<T> type, BiFunction<String, Object[], Object> answer) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type},
+                (proxy, method, args) -> answer.apply(method.getName(), args)));
     }
 }

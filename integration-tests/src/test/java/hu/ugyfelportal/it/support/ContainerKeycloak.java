@@ -2,6 +2,7 @@ package hu.ugyfelportal.it.support;
 
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import org.testcontainers.Testcontainers;
+import org.testcontainers.containers.BindMode;
 import org.testcontainers.utility.MountableFile;
 
 import java.util.List;
@@ -35,6 +36,9 @@ final class ContainerKeycloak implements KeycloakServer {
                 // The files come from realm-config/ on disk, not the classpath, so import is asked for here.
                 .withCustomCommand("--import-realm")
                 .withEnv(realmEnvironment)
+                // The vault's entries at the path the environment names (TestVault), inside the container too.
+                .withFileSystemBind(realmEnvironment.get("KC_VAULT_DIR"), realmEnvironment.get("KC_VAULT_DIR"),
+                        BindMode.READ_ONLY)
                 .withAccessToHost(true);
         // Health, metrics and event metrics as in production (deploy/keycloak.conf), as for the distribution.
         KeycloakConf.observabilityArguments().forEach(container::withCustomCommand);

@@ -2,6 +2,7 @@ package hu.ugyfelportal.it.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Paths and switches handed over by Maven (see integration-tests/pom.xml), checked once. */
 public final class TestSettings {
@@ -23,6 +24,9 @@ public final class TestSettings {
      */
     public static final int MAX_WAITING_PAGES = 4321;
     static final String MAX_WAITING_PAGES_OPTION = "--spi-identity_provider--dap--max-waiting-pages=" + MAX_WAITING_PAGES;
+    /** The same option the way containers and the Keycloak Operator pass options: the single test server gets this one. */
+    static final Map.Entry<String, String> MAX_WAITING_PAGES_ENVIRONMENT =
+            Map.entry("KC_SPI_IDENTITY_PROVIDER__DAP__MAX_WAITING_PAGES", String.valueOf(MAX_WAITING_PAGES));
 
     private TestSettings() {
     }

@@ -12,6 +12,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The DÁP identity provider's settings, as the admin console stores them in the provider's config: every
@@ -24,7 +25,8 @@ import java.util.Map;
  * @param subjectClaims          the requested claims that together identify the person for good
  * @param mode                   {@code direct_post.jwt} (encrypted answers, the default) or {@code direct_post}
  * @param verifierIdentity       our request-object signing key and its chain (whose leaf names our client_id);
- *                               null until it is set ({@link #isComplete()})
+ *                               null until it is set ({@link #isComplete()}); the key's setting is a vault reference
+ *                               ({@code ${vault.dap-signing-key}}), resolved before {@link #from} reads it
  * @param presentationVerifier   how a PID is checked, with the trusted issuers (pinned certificates, CAs); null
  *                               until they are set ({@link #isComplete()})
  * @param requestLifetimeSeconds how long a QR code and its request stay usable
@@ -74,6 +76,8 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
     /** A PID without {@code exp} is refused unless this is turned off (SD-JWT VC makes {@code exp} optional). */
     public static final boolean DEFAULT_REQUIRE_PID_EXPIRY = true;
     public static final ClientIdPrefix DEFAULT_CLIENT_ID_PREFIX = ClientIdPrefix.X509_SAN_DNS;
+    /** Keycloak's own syntax, as its vault transcriber reads it: {@code ${vault.<entry>}}. */
+    private static final Pattern VAULT_REFERENCE = Pattern.compile("^\\$\\{vault\\.(.+?)}$");
 
     public DapConfig {
         requestedClaims = List.copyOf(requestedClaims);
@@ -123,11 +127,26 @@ public record DapConfig(String qrScheme, String credentialType, List<String> req
         return verifierIdentity != null && presentationVerifier != null;
     }
 
-    /** The signing key and its chain, parsed each on its own and then checked together; null while neither is set. */
+    /** Whether a setting's value names an entry of Keycloak's vault rather than holding the secret itself. */
+    public static boolean isVaultReference(String value) {
+        return value != null && VAULT_REFERENCE.matcher(value.trim()).matches();
+    }
+
+    /**
+     * The signing key and its chain, parsed each on its own and then checked together; null while neither is set.
+     * The key arrives with its vault reference resolved; one still there names an entry the vault does not have,
+     * which is "not set" until the chain is set too (a realm may be imported before DÁP is connected).
+     */
     private static VerifierIdentity verifierIdentity(ConfigReader read, ClientIdPrefix prefix) {
-        boolean keySet = !read.text(SIGNING_KEY, "").isEmpty();
+        String keyValue = read.text(SIGNING_KEY, "");
+        boolean keyNotInVault = isVaultReference(keyValue);
+        boolean keySet = !keyValue.isEmpty() && !keyNotInVault;
         boolean chainSet = !read.text(SIGNING_CERTIFICATES, "").isEmpty();
-        PrivateKey key = read.parsed(SIGNING_KEY, Pem::ecPrivateKey, null);
+        if (keyNotInVault && chainSet) {
+            read.problem(SIGNING_KEY + ": the vault has no entry for " + keyValue);
+            return null;
+        }
+        PrivateKey key = keySet ? read.parsed(SIGNING_KEY, Pem::ecPrivateKey, null) : null;
         List<X509Certificate> chain = read.parsed(SIGNING_CERTIFICATES, Pem::certificates, null);
         if (!keySet && !chainSet || keySet && key == null || chainSet && chain == null) {
             return null; // not set, or a parse problem already noted

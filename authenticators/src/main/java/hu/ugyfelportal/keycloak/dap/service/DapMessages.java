@@ -14,6 +14,8 @@ public final class DapMessages {
     public static final String PID_REVOKED = "dap.pidRevoked";
     public static final String PID_SUSPENDED = "dap.pidSuspended";
     public static final String PID_STATUS_UNAVAILABLE = "dap.pidStatusUnavailable";
+    /** The link's name on the profile page and in events, with the day of linking ({@code {0}}). */
+    public static final String LINK_NAME = "dap.linkName";
 
     private DapMessages() {
     }

@@ -2,22 +2,44 @@ package hu.ugyfelportal.keycloak.dap.service;
 
 import hu.ugyfelportal.keycloak.dap.protocol.PresentationRejectedException;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The stable identifier of a DÁP person as Keycloak stores it in the federated-identity link: a SHA-256 of the
- * configured subject claims, so the national identifier itself is never written to Keycloak's database.
+ * The stable identifier of a DÁP person as Keycloak stores it in the federated-identity link: an HMAC-SHA-256 of the
+ * configured subject claims under the installation's secret ({@link DapPseudonymKeys}). A national identifier has
+ * few possible values, so an unkeyed hash of it could be reversed by trying them all; without the secret this cannot.
+ *
+ * @param pseudonym    what a link is stored under from now on
+ * @param earlierForms what a link made before may still be stored under: the same claims under an earlier key, and
+ *                     the unkeyed SHA-256 of the first release; a link found under one is moved to {@code pseudonym}
  */
-public final class DapSubject {
+public record DapSubject(String pseudonym, List<String> earlierForms) {
 
-    private DapSubject() {
+    private static final String HMAC = "HmacSHA256";
+
+    public DapSubject {
+        earlierForms = List.copyOf(earlierForms);
     }
 
-    public static String of(DapConfig config, Map<String, Object> claims) throws PresentationRejectedException {
+    /** @throws PresentationRejectedException when a subject claim was not disclosed */
+    public static DapSubject of(DapConfig config, Map<String, Object> claims, DapPseudonymKeys keys)
+            throws PresentationRejectedException {
+        byte[] input = input(config, claims);
+        List<String> earlier = new ArrayList<>();
+        keys.earlier().forEach(key -> earlier.add(hmac(key, input)));
+        earlier.add(unkeyed(input));
+        return new DapSubject(hmac(keys.current(), input), earlier);
+    }
+
+    private static byte[] input(DapConfig config, Map<String, Object> claims) throws PresentationRejectedException {
         StringBuilder input = new StringBuilder(config.credentialType());
         for (String claim : config.subjectClaims()) {
             Object value = claims.get(claim);
@@ -27,11 +49,28 @@ public final class DapSubject {
             }
             input.append('\n').append(claim).append('=').append(value);
         }
+        return input.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String hmac(byte[] key, byte[] input) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.toString().getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return encode(mac.doFinal(input));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String unkeyed(byte[] input) {
+        try {
+            return encode(MessageDigest.getInstance("SHA-256").digest(input));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(byte[] digest) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 }

@@ -139,6 +139,17 @@ class DapConfigTest {
         assertThatThrownBy(() -> DapConfig.from(config)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
     }
 
+    @Test
+    void aSigningKeyTheVaultDoesNotHaveIsNotSetUntilTheChainIsThenItIsNamed() {
+        Map<String, String> beforeDap = Map.of(DapConfig.SIGNING_KEY, "${vault.dap-signing-key}");
+        assertThat(DapConfig.from(beforeDap).isComplete()).isFalse();
+
+        Map<String, String> config = complete();
+        config.put(DapConfig.SIGNING_KEY, "${vault.dap-signing-key}");
+        assertThatThrownBy(() -> DapConfig.from(config)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dapSigningKey: the vault has no entry for ${vault.dap-signing-key}");
+    }
+
     private static Map<String, String> complete() {
         Map<String, String> config = new HashMap<>();
         config.put(DapConfig.TRUSTED_ISSUERS, issuer.certificatePem());

@@ -12,7 +12,7 @@ class DapLinkedUserTest {
 
     @Test
     void oneEnabledLinkedUserMayLogIn() {
-        DapLinkedUser linked = new DapLinkedUser(List.of(user("a", true)));
+        DapLinkedUser linked = new DapLinkedUser(List.of(user("a", true)), "p");
 
         assertThat(linked.loginRefusal()).isEmpty();
         assertThat(linked.conflictReason()).isNull();
@@ -20,9 +20,9 @@ class DapLinkedUserTest {
 
     @Test
     void noUserADisabledOneAndTwoUsersAreEachRefusedByName() {
-        assertThat(new DapLinkedUser(List.of()).loginRefusal()).contains("dap_identity_not_linked");
-        assertThat(new DapLinkedUser(List.of(user("a", false))).loginRefusal()).contains("user_disabled");
-        DapLinkedUser twice = new DapLinkedUser(List.of(user("a", true), user("b", true)));
+        assertThat(new DapLinkedUser(List.of(), "p").loginRefusal()).contains("dap_identity_not_linked");
+        assertThat(new DapLinkedUser(List.of(user("a", false)), "p").loginRefusal()).contains("user_disabled");
+        DapLinkedUser twice = new DapLinkedUser(List.of(user("a", true), user("b", true)), "p");
         assertThat(twice.loginRefusal()).contains("dap_identity_linked_to_several_users");
         assertThat(twice.conflictReason()).contains("a, b");
     }
@@ -31,10 +31,10 @@ class DapLinkedUserTest {
     void linkingIsRefusedWhenAnotherUserHoldsTheIdentity() {
         UserModel me = user("me", true);
 
-        assertThat(new DapLinkedUser(List.of()).isLinkedToAnotherThan(me)).isFalse();
-        assertThat(new DapLinkedUser(List.of(user("me", true))).isLinkedToAnotherThan(me)).isFalse();
-        assertThat(new DapLinkedUser(List.of(user("other", true))).isLinkedToAnotherThan(me)).isTrue();
-        assertThat(new DapLinkedUser(List.of(user("me", true), user("other", true))).isLinkedToAnotherThan(me)).isTrue();
+        assertThat(new DapLinkedUser(List.of(), "p").isLinkedToAnotherThan(me)).isFalse();
+        assertThat(new DapLinkedUser(List.of(user("me", true)), "p").isLinkedToAnotherThan(me)).isFalse();
+        assertThat(new DapLinkedUser(List.of(user("other", true)), "p").isLinkedToAnotherThan(me)).isTrue();
+        assertThat(new DapLinkedUser(List.of(user("me", true), user("other", true)), "p").isLinkedToAnotherThan(me)).isTrue();
     }
 
     /** Only what the lookup reads of a user: its id and whether it is enabled. */
