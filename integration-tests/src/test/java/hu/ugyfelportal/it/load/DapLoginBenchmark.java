@@ -172,7 +172,7 @@ class DapLoginBenchmark {
         String placement = placement();
         System.out.println();
         System.out.printf("DÁP login benchmark: %s, %d CPUs seen by the load generator, %d s runs, %d rounds, "
-                        + "load average before the runs' end %s%n", placement, Runtime.getRuntime().availableProcessors(),
+                        + "load average after the runs %s%n", placement, Runtime.getRuntime().availableProcessors(),
                 runLength.toSeconds(), ROUNDS, LoadRun.loadAverage());
         System.out.println("Whole logins: DÁP = login page, QR page + status stream, wallet's request_uri POST and "
                 + "encrypted answer (PIDs issued before the run), reload, broker login, code exchange; plain = Keycloak's "
