@@ -145,8 +145,9 @@ class DapStatusStreamIT {
                 QrStatusStream.Event next = stream.next(Duration.ofSeconds(15).plus(PATIENCE));
 
                 assertThat(next.name()).as("stream: %s", stream.transcript()).isEqualTo("qr");
+                // Not at the QR's 5 s but after the transaction's 15 s (less the page's own load on a busy machine).
                 assertThat(Duration.ofNanos(next.atNanos() - shown)).as("not while the phone may still answer")
-                        .isGreaterThanOrEqualTo(Duration.ofSeconds(13));
+                        .isGreaterThanOrEqualTo(Duration.ofSeconds(10));
                 assertThat(DapPhone.scan(next.json().get("image"))).isNotEqualTo(DapPhone.scan(qr));
             }
             assertThat(scannedAndClosed.approve("kovacs-janos")).as("the replaced transaction's answer").isEqualTo(400);
