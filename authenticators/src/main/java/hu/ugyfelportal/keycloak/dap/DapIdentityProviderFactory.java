@@ -39,15 +39,9 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
     /**
      * Open status streams per node. A server option of this provider in the SPI {@code identity_provider}:
      * {@code spi-identity_provider--dap--max-waiting-pages}, with the SPI name's underscore, on the command line or in
-     * {@code keycloak.conf}.
+     * {@code keycloak.conf}; {@code KC_SPI_IDENTITY_PROVIDER__DAP__MAX_WAITING_PAGES} in the environment.
      */
     static final String MAX_WAITING_PAGES = "maxWaitingPages";
-    /**
-     * The same option as Keycloak 26.7 names it when it comes from the environment
-     * ({@code KC_SPI_IDENTITY_PROVIDER__DAP__MAX_WAITING_PAGES}, as containers and the Keycloak Operator pass options):
-     * its env mapping turns every underscore into a dash, so the provider's own scope never sees it.
-     */
-    static final String MAX_WAITING_PAGES_FROM_ENVIRONMENT = "spi-identity-provider--dap--max-waiting-pages";
     static final int DEFAULT_MAX_WAITING_PAGES = 5000;
     private static final long SWEEP_MILLIS = 1000;
     private static final Logger LOG = Logger.getLogger(DapIdentityProviderFactory.class);
@@ -67,9 +61,7 @@ public class DapIdentityProviderFactory extends AbstractIdentityProviderFactory<
 
     @Override
     public void init(Config.Scope config) {
-        Integer configured = config.getInt(MAX_WAITING_PAGES);
-        maxWaitingPages = configured != null ? configured
-                : config.root().getInt(MAX_WAITING_PAGES_FROM_ENVIRONMENT, DEFAULT_MAX_WAITING_PAGES);
+        maxWaitingPages = config.getInt(MAX_WAITING_PAGES, DEFAULT_MAX_WAITING_PAGES);
     }
 
     /** Shown under Provider info in the master realm's admin console, so an operator sees the limit in force. */
