@@ -237,7 +237,7 @@ final class FileComparison {
         return placeholder && server != null && !placeholders.overwriteServer();
     }
 
-    static boolean isNamedList(List<?> list) {
+    private static boolean isNamedList(List<?> list) {
         return !list.isEmpty() && list.stream().allMatch(element -> element instanceof Map<?, ?> map
                 && map.get("name") instanceof String);
     }

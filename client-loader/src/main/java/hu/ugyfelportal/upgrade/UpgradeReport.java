@@ -50,10 +50,6 @@ final class UpgradeReport {
         remembered = version;
     }
 
-    boolean isEmpty() {
-        return changes.isEmpty();
-    }
-
     boolean anyRefused() {
         return changes.stream().anyMatch(change -> change.refusal() != null);
     }
