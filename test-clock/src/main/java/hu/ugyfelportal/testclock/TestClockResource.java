@@ -2,6 +2,7 @@ package hu.ugyfelportal.testclock;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
@@ -60,6 +61,18 @@ public final class TestClockResource implements RealmResourceProvider {
         InfinispanClock.followKeycloakClock(session);
         Time.setOffset(seconds);
         return Response.ok(Map.of(OFFSET, Time.getOffset()), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Infinispan's expired entries, removed now instead of at its reaper's next round. */
+    @POST
+    @Path("/remove-expired")
+    public Response removeExpired() {
+        Response refusal = refusalUnlessAdministrator();
+        if (refusal != null) {
+            return refusal;
+        }
+        InfinispanClock.removeExpiredEntries(session);
+        return Response.noContent().build();
     }
 
     private Response refusalUnlessAdministrator() {

@@ -138,13 +138,10 @@ final class DistributionKeycloak implements KeycloakServer {
         return Optional.of("http://127.0.0.1:" + managementPort + "/metrics");
     }
 
-    /** utime + stime of Keycloak's Java process from /proc (kc.sh execs Java, or runs it as a child). */
+    /** utime + stime of Keycloak's Java process from /proc. */
     @Override
     public Optional<Duration> cpuTime() {
-        ProcessHandle java = process.descendants()
-                .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
-                .findFirst().orElse(process.toHandle());
-        return Optional.of(java).flatMap(handle -> {
+        return Optional.of(javaProcess()).flatMap(handle -> {
             try {
                 String stat = Files.readString(Path.of("/proc/" + handle.pid() + "/stat"));
                 // Fields after the command name, which is in parentheses and may hold spaces.
@@ -155,6 +152,18 @@ final class DistributionKeycloak implements KeycloakServer {
                 return Optional.empty();
             }
         });
+    }
+
+    @Override
+    public Optional<Long> javaPid() {
+        return Optional.of(javaProcess().pid());
+    }
+
+    /** kc.sh execs Java, or runs it as a child. */
+    private ProcessHandle javaProcess() {
+        return process.descendants()
+                .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .findFirst().orElse(process.toHandle());
     }
 
     @Override

@@ -20,6 +20,11 @@ public interface KeycloakServer extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** The process id of Keycloak's JVM, where the process is ours (not in Docker): for jcmd. */
+    default java.util.Optional<Long> javaPid() {
+        return java.util.Optional.empty();
+    }
+
     /** Keycloak's Prometheus metrics endpoint, when the server was started with metrics enabled. */
     default java.util.Optional<String> metricsUrl() {
         return java.util.Optional.empty();

@@ -48,15 +48,20 @@ public final class MetricCounters {
 
     public static MetricCounters read(String metricsUrl, String counter) {
         Pattern line = Pattern.compile("^" + Pattern.quote(counter) + "\\{(.*)}\\s+(\\S+)$");
+        return new MetricCounters(exposition(metricsUrl).lines().map(line::matcher).filter(Matcher::matches)
+                .map(matched -> new Series(labels(matched.group(1)), Double.parseDouble(matched.group(2))))
+                .toList());
+    }
+
+    /** The whole Prometheus text of the endpoint, every metric. */
+    public static String exposition(String metricsUrl) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET " + metricsUrl + " answered " + response.statusCode());
             }
-            return new MetricCounters(response.body().lines().map(line::matcher).filter(Matcher::matches)
-                    .map(matched -> new Series(labels(matched.group(1)), Double.parseDouble(matched.group(2))))
-                    .toList());
+            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
