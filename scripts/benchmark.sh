@@ -62,12 +62,12 @@ run() {
 
 # A failed run (login errors, hashes, a REGRESSION) fails the script, after the summary of both runs.
 status=0
-run shared QrImageBenchmark 'LoginBenchmark,DapWaitingBenchmark,DapLoginBenchmark' || status=$?
+run shared QrImageBenchmark 'LoginBenchmark,DapWaitingBenchmark,DapLoginBenchmark,LinkAnswerBenchmark' || status=$?
 if [[ "$pin" == 1 ]]; then
     if (( $(nproc) < 2 )); then
         echo "Pinned run skipped: it needs 2 CPUs, this machine has $(nproc)." >&2
     else
-        KEYCLOAK_CPUS=0 run pinned '' 'LoginBenchmark,DapLoginBenchmark' taskset --cpu-list 1 || status=$?
+        KEYCLOAK_CPUS=0 run pinned '' 'LoginBenchmark,DapLoginBenchmark,LinkAnswerBenchmark' taskset --cpu-list 1 || status=$?
     fi
 fi
 
@@ -76,4 +76,6 @@ echo "Full/plain login ratio (target >= 0.90), shared machine and pinned; the re
 grep -h -e '^RESULT ' -e '^REGRESSION ' -e '^Regression check' "$logs"/*.log || echo "(no RESULT lines: see $logs/*.log)"
 echo "DÁP/plain login ratio (target >= 2.00), shared machine and pinned:"
 grep -h '^DAP-RESULT ' "$logs"/*.log || echo "(no DAP-RESULT lines: see $logs/*.log)"
+echo "Enumeration-safe link answer, known against unknown address (fails above 2 ms of medians):"
+grep -h '^LINK-ANSWER ' "$logs"/*.log || echo "(no LINK-ANSWER lines: see $logs/*.log)"
 exit "$status"

@@ -2,13 +2,9 @@ package hu.ugyfelportal.it.load;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import hu.ugyfelportal.it.support.AdminApi;
-import hu.ugyfelportal.it.support.Browser;
-import hu.ugyfelportal.it.support.LinkRequestSettings;
 import hu.ugyfelportal.it.support.LoadRun;
-import hu.ugyfelportal.it.support.LoginJourney;
 import hu.ugyfelportal.it.support.Logins;
 import hu.ugyfelportal.it.support.MetricCounters;
-import hu.ugyfelportal.it.support.Page;
 import hu.ugyfelportal.it.support.PortalClient;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
@@ -177,51 +173,6 @@ class LoginBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The enumeration-safe link answer (revealUnknownEmail=false): the median time of the forgotten-password answer
-     * for a known address (a link mail is sent, after the answer) against an unknown one (nothing is sent), asked
-     * alternately, each address once. The mails are awaited so that sending them is part of the run.
-     */
-    @Test
-    void enumerationSafeLinkAnswerForAKnownAddressAgainstAnUnknownOne(TestEnvironment env) {
-        int samples = Integer.getInteger("benchmark.linkSamples", 40);
-        int warmUp = 5;
-        List<String> known = createUsers(env, "meres-link", samples + warmUp);
-        List<Long> knownNanos = new ArrayList<>();
-        List<Long> unknownNanos = new ArrayList<>();
-        try (var safe = LinkRequestSettings.revealUnknownEmail(env, false)) {
-            for (int index = 0; index < samples + warmUp; index++) {
-                long forKnown = timedLinkAnswer(env, known.get(index));
-                long forUnknown = timedLinkAnswer(env, AdminApi.uniqueEmail("meres-nobody"));
-                if (index >= warmUp) {
-                    knownNanos.add(forKnown);
-                    unknownNanos.add(forUnknown);
-                }
-            }
-            known.forEach(email -> LoginJourney.awaitMail(env, email, 0));
-        }
-        System.out.printf("%nLINK-ANSWER enumeration-safe forgotten-password answer, median of %d each: known address "
-                + "%.1f ms (mail sent after the answer), unknown address %.1f ms%n", samples,
-                median(knownNanos) / 1e6, median(unknownNanos) / 1e6);
-    }
-
-    private static long timedLinkAnswer(TestEnvironment env, String email) {
-        Browser browser = env.newBrowser();
-        Page login = browser.open(env.portal().authorizationRequest().url());
-        Page forgot = browser.open(login.document().selectFirst("#ugyfelportal-forgot-password-link").absUrl("href"));
-        long start = System.nanoTime();
-        Page answer = browser.submit(forgot, "#kc-reset-password-form", Map.of("email", email));
-        long took = System.nanoTime() - start;
-        assertThat(answer.has("#ugyfelportal-link-sent")).as("link answer: %s", answer).isTrue();
-        return took;
-    }
-
-    private static double median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
     }
 
     /** The users of a flow: worker {@code w} logs in users {@code w * USERS_PER_WORKER ...} in turn, no one else. */
