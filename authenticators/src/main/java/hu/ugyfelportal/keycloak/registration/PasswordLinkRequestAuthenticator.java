@@ -83,7 +83,9 @@ public final class PasswordLinkRequestAuthenticator extends CustomerStep {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String email = form.getFirst(EMAIL_FIELD) == null ? "" : form.getFirst(EMAIL_FIELD).trim();
         if (email.isEmpty() || !Validation.isEmailValid(email)) {
-            // A mistyped address is told as such, not as an address without an account; it reveals no account.
+            // A mistyped address is told as such, not as an address without an account; it reveals no account. It is
+            // a failed request all the same, so it is recorded (the typed text escaped, as every username is).
+            failureEvent(context, null, email, purpose).error(Errors.INVALID_EMAIL);
             context.challenge(page(context, email).addError(new FormMessage(EMAIL_FIELD,
                             email.isEmpty() ? "passwordLink.emailMissing" : "passwordLink.emailInvalid"))
                     .createForm(purpose.pageTemplate()));
