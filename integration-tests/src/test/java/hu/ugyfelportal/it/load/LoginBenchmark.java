@@ -1,10 +1,10 @@
 package hu.ugyfelportal.it.load;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import hu.ugyfelportal.it.support.AdminApi;
 import hu.ugyfelportal.it.support.LoadRun;
 import hu.ugyfelportal.it.support.Logins;
 import hu.ugyfelportal.it.support.MetricCounters;
+import hu.ugyfelportal.it.support.PlainPasswordClient;
 import hu.ugyfelportal.it.support.PortalClient;
 import hu.ugyfelportal.it.support.TestEnvironment;
 import hu.ugyfelportal.it.support.UgyfelportalExtension;
@@ -79,7 +79,7 @@ class LoginBenchmark {
     @Test
     void fullFlowAgainstPlainPasswordLogin(TestEnvironment env) throws Exception {
         Duration runLength = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
-        PortalClient plain = createPlainClient(env);
+        PortalClient plain = PlainPasswordClient.create(env, PLAIN_CLIENT, PLAIN_SECRET, PLAIN_FLOW);
         PortalClient full = env.portal();
         int maxWorkers = CONCURRENCY[CONCURRENCY.length - 1];
         Users plainUsers = new Users(createUsers(env, "meres-plain", maxWorkers * USERS_PER_WORKER));
@@ -358,29 +358,6 @@ class LoginBenchmark {
         double hashes = table.stream().filter(m -> m.flow.equals(flow)).mapToDouble(m -> m.hashes).sum();
         int logins = table.stream().filter(m -> m.flow.equals(flow)).mapToInt(Measured::completed).sum();
         return hashes / logins;
-    }
-
-    /** A flow with only Keycloak's Username Password Form, bound to a client of its own. */
-    private static PortalClient createPlainClient(TestEnvironment env) {
-        AdminApi admin = env.admin();
-        admin.call("POST", "/authentication/flows", Map.of("alias", PLAIN_FLOW, "providerId", "basic-flow",
-                "topLevel", true, "builtIn", false, "description", "benchmark baseline")).expect(201);
-        String flowPath = "/authentication/flows/" + PLAIN_FLOW.replace(" ", "%20");
-        admin.call("POST", flowPath + "/executions/execution", Map.of("provider", "auth-username-password-form")).expect(201);
-        List<Map<String, Object>> executions = admin.get(flowPath + "/executions", new TypeReference<>() {
-        });
-        Map<String, Object> execution = new LinkedHashMap<>(executions.get(0));
-        execution.put("requirement", "REQUIRED");
-        admin.call("PUT", flowPath + "/executions", execution).expect(204);
-        List<Map<String, Object>> flows = admin.get("/authentication/flows", new TypeReference<>() {
-        });
-        String flowId = flows.stream().filter(flow -> PLAIN_FLOW.equals(flow.get("alias")))
-                .map(flow -> flow.get("id").toString()).findFirst().orElseThrow();
-        admin.call("POST", "/clients", Map.of(
-                "clientId", PLAIN_CLIENT, "secret", PLAIN_SECRET, "publicClient", false,
-                "standardFlowEnabled", true, "redirectUris", List.of(env.portalUrl() + "/*"),
-                "authenticationFlowBindingOverrides", Map.of("browser", flowId))).expect(201);
-        return env.client(PLAIN_CLIENT, PLAIN_SECRET);
     }
 
     /** Users with a private and a company client number, so the full flow shows the chooser page. */
